@@ -1,0 +1,96 @@
+// Every error status and GitLab-shaped body the mock sends, each with a stable code: the one file to
+// compare with GitLab. Domain errors from the store become responses here and nowhere else.
+import {
+  BadRequestError,
+  ForbiddenError,
+  GoneError,
+  InsufficientScopeError,
+  InvalidError,
+  MethodNotAllowedError,
+  NotFoundError,
+  ParamError,
+  PreconditionFailedError,
+  UnauthorizedError,
+} from '../store/errors.js'
+
+export interface ErrorReply {
+  /** Stable identifier of this kind of error, for the journal and tests. */
+  code: string
+  status: number
+  body: unknown
+}
+
+// Texts from doorkeeper / rack-oauth2, as GitLab's API sends them (reference §1.3).
+const EXPIRED = 'Token is expired. You can either do re-authorization or token refresh.'
+const REVOKED = 'Token was revoked. You have to re-authorize from the user.'
+// rack-oauth2's default description for insufficient_scope (reference §1.3: exact text unconfirmed).
+const INSUFFICIENT_SCOPE = 'The request requires higher privileges than provided by the access token.'
+
+export const routeNotFound: ErrorReply = { code: 'route_not_found', status: 404, body: { error: '404 Not Found' } }
+
+export function bodyTooLarge(limitBytes: number): ErrorReply {
+  return { code: 'body_too_large', status: 413, body: { message: `413 Request Entity Too Large - body exceeds ${limitBytes} bytes` } }
+}
+
+// Grape's own wording for a body its parser rejects.
+export const malformedBody: ErrorReply = {
+  code: 'malformed_body',
+  status: 400,
+  body: { error: 'message body does not match declared format' },
+}
+
+// Grape answers 415 for a body in a content type the API does not declare (application/json, forms, text).
+export function unsupportedContentType(contentType: string): ErrorReply {
+  return {
+    code: 'unsupported_content_type',
+    status: 415,
+    body: { error: `The provided content-type '${contentType}' is not supported.` },
+  }
+}
+
+/** A request that failed the contract's parameter rules: one Grape message for all failures. */
+export function invalidParams(text: string): ErrorReply {
+  return { code: 'invalid_params', status: 400, body: { error: text } }
+}
+
+/** Our own bug: a response that fails our own contract, in strict self-check mode. */
+export function selfCheckFailed(operationId: string, status: number, problems: string[]): ErrorReply {
+  return {
+    code: 'self_check_failed',
+    status: 500,
+    body: { message: `500 Internal Server Error - the mock's ${status} response to ${operationId} broke its contract: ${problems.join('; ')}` },
+  }
+}
+
+export const internalError: ErrorReply = { code: 'internal', status: 500, body: { message: '500 Internal Server Error' } }
+
+/** Turns a domain error into GitLab's response; undefined for anything that is not a known domain error. */
+export function errorReplyFor(error: unknown): ErrorReply | undefined {
+  if (error instanceof UnauthorizedError) {
+    if (error.reason === 'expired') {
+      return { code: 'token_expired', status: 401, body: { error: 'invalid_token', error_description: EXPIRED } }
+    }
+    if (error.reason === 'revoked') {
+      return { code: 'token_revoked', status: 401, body: { error: 'invalid_token', error_description: REVOKED } }
+    }
+    return { code: 'unauthorized', status: 401, body: { message: '401 Unauthorized' } }
+  }
+  if (error instanceof InsufficientScopeError) {
+    return {
+      code: 'insufficient_scope',
+      status: 403,
+      body: { error: 'insufficient_scope', error_description: INSUFFICIENT_SCOPE, scope: error.requiredScopes.join(' ') },
+    }
+  }
+  if (error instanceof ForbiddenError) return { code: 'forbidden', status: 403, body: { message: error.message } }
+  if (error instanceof NotFoundError) return { code: 'not_found', status: 404, body: { message: error.message } }
+  if (error instanceof InvalidError) return { code: 'invalid_record', status: 400, body: { message: error.fields } }
+  if (error instanceof BadRequestError) return { code: 'bad_request', status: 400, body: { message: error.text } }
+  if (error instanceof ParamError) return { code: 'invalid_params', status: 400, body: { error: error.text } }
+  if (error instanceof GoneError) return { code: 'gone', status: 410, body: { message: error.message } }
+  if (error instanceof PreconditionFailedError) {
+    return { code: 'precondition_failed', status: 412, body: { message: '412 Precondition Failed' } }
+  }
+  if (error instanceof MethodNotAllowedError) return { code: 'method_not_allowed', status: 405, body: { error: error.text } }
+  return undefined
+}

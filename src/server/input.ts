@@ -1,0 +1,98 @@
+// Turns an HTTP request into the raw parameter sets the contract validates: query, body and headers
+// as plain data. Parsing lives here because Express 5's default parser builds no `tag_list[]` arrays
+// and GitLab takes JSON, urlencoded and multipart bodies alike (reference §1.1).
+import type { IncomingMessage } from 'node:http'
+import { bodyTooLarge, malformedBody, unsupportedContentType, type ErrorReply } from './errors.js'
+
+export type RawParams = Record<string, string | string[]>
+
+export interface RawInput {
+  query: RawParams
+  body: Record<string, unknown> | undefined
+}
+
+export class InputError extends Error {
+  constructor(readonly reply: ErrorReply) {
+    super(JSON.stringify(reply.body))
+  }
+}
+
+/** Query strings: repeated keys and `key[]` both make arrays, as Rack builds them. */
+export function parseQuery(search: string): RawParams {
+  return collect(new URLSearchParams(search).entries())
+}
+
+function collect(entries: Iterable<[string, string]>): RawParams {
+  const params: RawParams = {}
+  for (const [rawKey, value] of entries) {
+    const isArray = rawKey.endsWith('[]')
+    const key = isArray ? rawKey.slice(0, -2) : rawKey
+    const existing = params[key]
+    if (existing === undefined) params[key] = isArray ? [value] : value
+    else params[key] = Array.isArray(existing) ? [...existing, value] : [existing, value]
+  }
+  return params
+}
+
+export async function readBody(req: IncomingMessage, limitBytes: number): Promise<Record<string, unknown> | undefined> {
+  const bytes = await readBytes(req, limitBytes)
+  if (bytes.length === 0) return undefined
+  const contentType = req.headers['content-type'] ?? ''
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase()
+  if (mediaType === 'application/json' || mediaType.endsWith('+json')) return parseJson(bytes)
+  if (mediaType === 'application/x-www-form-urlencoded') {
+    return collect(new URLSearchParams(bytes.toString('utf8')).entries())
+  }
+  if (mediaType === 'multipart/form-data') return parseMultipart(bytes, contentType)
+  // GitLab declares text/plain too; a text body carries no parameters.
+  if (mediaType === 'text/plain' || mediaType === '') return undefined
+  throw new InputError(unsupportedContentType(mediaType))
+}
+
+function readBytes(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  // Refuse before reading what we would throw away anyway.
+  if (declared > limitBytes) return Promise.reject(new InputError(bodyTooLarge(limitBytes)))
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limitBytes) {
+        req.removeAllListeners('data')
+        req.resume()
+        reject(new InputError(bodyTooLarge(limitBytes)))
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+function parseJson(bytes: Buffer): Record<string, unknown> {
+  let value: unknown
+  try {
+    value = JSON.parse(bytes.toString('utf8'))
+  } catch {
+    throw new InputError(malformedBody)
+  }
+  // Grape takes top-level objects as parameter sets; any other JSON value carries none it can name.
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError(malformedBody)
+  return value as Record<string, unknown>
+}
+
+async function parseMultipart(bytes: Buffer, contentType: string): Promise<Record<string, unknown>> {
+  let form: FormData
+  try {
+    form = await new Request('http://localhost/', { method: 'POST', headers: { 'content-type': contentType }, body: bytes }).formData()
+  } catch {
+    throw new InputError(malformedBody)
+  }
+  const entries: [string, string][] = []
+  for (const [key, value] of form.entries()) {
+    entries.push([key, typeof value === 'string' ? value : value.name])
+  }
+  return collect(entries)
+}

@@ -1,0 +1,58 @@
+// GitLab's pagination headers and Link URLs (reference §1.8, §1.9), built from a page the store cut.
+
+export interface OffsetPage {
+  page: number
+  perPage: number
+  total: number | null
+  totalPages: number | null
+  nextPage: number | null
+  prevPage: number | null
+}
+
+export interface LinkContext {
+  /** Origin the client reached, e.g. http://127.0.0.1:4000 (GitLab uses its configured host). */
+  origin: string
+  /** Request path including /api/v4. */
+  path: string
+  /** Every request parameter (query, body, path): GitLab repeats them all in its links. */
+  params: Record<string, unknown>
+}
+
+export function offsetHeaders(page: OffsetPage, link: LinkContext): Record<string, string> {
+  const headers: Record<string, string> = {
+    'X-Per-Page': String(page.perPage),
+    'X-Page': String(page.page),
+    'X-Next-Page': page.nextPage === null ? '' : String(page.nextPage),
+    'X-Prev-Page': page.prevPage === null ? '' : String(page.prevPage),
+  }
+  // Counts are omitted past 10 000 items (and for jobs filtered by system_id): the store says null.
+  if (page.total !== null) headers['X-Total'] = String(page.total)
+  if (page.totalPages !== null) headers['X-Total-Pages'] = String(page.totalPages)
+
+  const entries: string[] = []
+  const url = (n: number) => linkUrl(link, { page: String(n), per_page: String(page.perPage) })
+  if (page.prevPage !== null) entries.push(`<${url(page.prevPage)}>; rel="prev"`)
+  if (page.nextPage !== null) entries.push(`<${url(page.nextPage)}>; rel="next"`)
+  entries.push(`<${url(1)}>; rel="first"`)
+  if (page.totalPages !== null) entries.push(`<${url(page.totalPages)}>; rel="last"`)
+  headers.Link = entries.join(', ')
+  return headers
+}
+
+export function keysetHeaders(nextCursor: string | null, perPage: number, link: LinkContext): Record<string, string> {
+  if (nextCursor === null) return {}
+  return { Link: `<${linkUrl(link, { cursor: nextCursor, per_page: String(perPage) })}>; rel="next"` }
+}
+
+function linkUrl(link: LinkContext, overrides: Record<string, string>): string {
+  const merged: Record<string, unknown> = { ...link.params, ...overrides }
+  if ('cursor' in overrides) delete merged.page
+  const query = new URLSearchParams()
+  for (const key of Object.keys(merged).sort()) {
+    const value = merged[key]
+    if (value === undefined) continue
+    if (Array.isArray(value)) for (const item of value) query.append(`${key}[]`, String(item))
+    else query.append(key, String(value))
+  }
+  return `${link.origin}${link.path}?${query.toString()}`
+}
