@@ -1,0 +1,44 @@
+// CORS for browser apps: by default any local origin (localhost, 127.0.0.1, [::1], any port) may call
+// the mock and read the pagination headers; a list of origins or '*' can be configured instead.
+import type { RequestHandler } from 'express'
+
+export type CorsSetting = 'local' | '*' | false | string[]
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+const ALLOWED_HEADERS = 'Authorization, Content-Type, PRIVATE-TOKEN, Sudo, If-Unmodified-Since, X-Mock-Session, X-Mock-Control-Token'
+const EXPOSED_HEADERS = 'Link, X-Total, X-Total-Pages, X-Per-Page, X-Page, X-Next-Page, X-Prev-Page'
+const METHODS = 'GET, HEAD, POST, PUT, DELETE, OPTIONS'
+
+export function isAllowedOrigin(origin: string, setting: CorsSetting): boolean {
+  if (setting === false) return false
+  if (setting === '*') return true
+  if (Array.isArray(setting)) return setting.includes(origin)
+  try {
+    return LOCAL_HOSTS.has(new URL(origin).hostname)
+  } catch {
+    return false
+  }
+}
+
+export function cors(setting: CorsSetting): RequestHandler {
+  return (req, res, next) => {
+    const origin = req.headers.origin
+    if (origin === undefined || !isAllowedOrigin(origin, setting)) {
+      next()
+      return
+    }
+    res.setHeader('Access-Control-Allow-Origin', origin)
+    res.setHeader('Vary', 'Origin')
+    res.setHeader('Access-Control-Allow-Credentials', 'true')
+    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS)
+    // A preflight ends here; the real request follows.
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      res.setHeader('Access-Control-Allow-Methods', METHODS)
+      res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS)
+      res.setHeader('Access-Control-Max-Age', '600')
+      res.status(204).end()
+      return
+    }
+    next()
+  }
+}

@@ -1,0 +1,50 @@
+// The last stage of every request: check the reply against our own contract, then send it.
+// A reply that breaks the contract is the mock's bug: strict mode answers a loud 500, log mode warns.
+import type { Response } from 'express'
+import type { Contract, Operation } from '../contract/index.js'
+import { selfCheckFailed } from './errors.js'
+
+export interface Reply {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+export type SelfCheckMode = 'strict' | 'log'
+
+export interface SelfCheckFailure {
+  operationId: string
+  status: number
+  problems: string[]
+}
+
+export interface Responder {
+  send(res: Response, operation: Operation | undefined, reply: Reply): Reply
+  /** Every self-check failure since start: tests assert this stays empty. */
+  readonly failures: SelfCheckFailure[]
+}
+
+export function createResponder(contract: Contract, mode: SelfCheckMode, log: (line: string) => void): Responder {
+  const failures: SelfCheckFailure[] = []
+  return {
+    failures,
+    send(res, operation, reply) {
+      let sent = reply
+      if (operation) {
+        const headers = { ...reply.headers, ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }) }
+        const violations = contract.validateResponse(operation, reply.status, headers, reply.body)
+        if (violations.length > 0) {
+          const problems = violations.map((v) => `${v.where} ${v.instancePath || '/'}: ${v.message}`)
+          failures.push({ operationId: operation.operationId, status: reply.status, problems })
+          log(`self-check: ${operation.operationId} ${reply.status} does not match the contract: ${problems.join('; ')}`)
+          if (mode === 'strict') sent = selfCheckFailed(operation.operationId, reply.status, problems)
+        }
+      }
+      res.status(sent.status)
+      for (const [name, value] of Object.entries(sent.headers ?? {})) res.setHeader(name, value)
+      if (sent.body === undefined) res.end()
+      else res.type('application/json').send(JSON.stringify(sent.body))
+      return sent
+    },
+  }
+}
