@@ -1,0 +1,47 @@
+// The scenarios module's front door: a scenario name or file -> the store's WorldData.
+// Reading and validating live in source.ts, references and defaults in build.ts, bulk data in
+// generate.ts; this file only joins them and turns every failure into a ScenarioError.
+
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Millis, WorldData } from '../store/records.js'
+import { buildWorld } from './build.js'
+import { generateWorld } from './generate.js'
+import { ScenarioError } from './scenario-error.js'
+import { displayName, readScenario } from './source.js'
+
+export { ScenarioError } from './scenario-error.js'
+export type { ScenarioProblem } from './scenario-error.js'
+
+export interface LoadOptions {
+  /** The moment relative times (`5m ago`) are read against: the world's clock at start. */
+  now: Millis
+}
+
+const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url))
+
+/** Where a scenario lives: a bare name (`default`) is `scenarios/<name>.yaml`; anything else is a path. */
+export function resolveScenarioPath(nameOrPath: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(nameOrPath) ? `${SCENARIOS_DIR}${nameOrPath}.yaml` : nameOrPath
+}
+
+export function loadScenario(nameOrPath: string, options: LoadOptions): WorldData {
+  const path = resolveScenarioPath(nameOrPath)
+  const file = path === nameOrPath ? nameOrPath : displayName(path)
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error)
+    const hint = path === nameOrPath ? '' : ` (a bare name means scenarios/${nameOrPath}.yaml)`
+    throw new ScenarioError([{ file, line: null, path: '', message: `cannot read the scenario: ${code}${hint}` }])
+  }
+  return parseScenario(text, file, options)
+}
+
+/** Builds a world from scenario text; `file` names it in messages and anchors relative includes. */
+export function parseScenario(text: string, file: string, options: LoadOptions): WorldData {
+  const merged = readScenario(text, file)
+  const world = buildWorld(merged, options.now)
+  return merged.generate === null ? world : generateWorld(world, merged.generate.spec, options.now)
+}

@@ -1,0 +1,209 @@
+// Scenario text -> validated, merged entity specs that still know where they were written.
+// Owns YAML parsing, the JSON Schema check, `include:` and the file:line of every problem;
+// knows nothing of ids, references or the store's records.
+
+import { readFileSync } from 'node:fs'
+import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import { Ajv } from 'ajv'
+import type { ErrorObject } from 'ajv'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
+import type { Document } from 'yaml'
+import type { GenerateSpec, GroupSpec, InstanceSpec, ProjectSpec, RunnerSpec, ScenarioFile, UserSpec } from './format.js'
+import { formatPath, ScenarioError } from './scenario-error.js'
+import type { ScenarioProblem } from './scenario-error.js'
+
+export type PathSegment = string | number
+
+export interface Source {
+  file: string
+  document: Document.Parsed
+  lineCounter: LineCounter
+}
+
+/** A place inside one scenario file, to point a problem at. */
+export interface Site {
+  source: Source
+  path: PathSegment[]
+}
+
+export interface Located<T> {
+  spec: T
+  at: Site
+}
+
+/** Every file of a scenario merged: included files' entities first, in include order. */
+export interface MergedScenario {
+  instance: Array<Located<InstanceSpec>>
+  users: Array<Located<UserSpec>>
+  groups: Array<Located<GroupSpec>>
+  projects: Array<Located<ProjectSpec>>
+  runners: Array<Located<RunnerSpec>>
+  generate: Located<GenerateSpec> | null
+}
+
+const MAX_SCHEMA_PROBLEMS = 20
+
+const schemaUrl = new URL('../../scenarios/scenario.schema.json', import.meta.url)
+const validateFile = new Ajv({ allErrors: true, strict: true }).compile<ScenarioFile>(
+  JSON.parse(readFileSync(schemaUrl, 'utf8')) as object,
+)
+
+export function siteAt(at: Site, ...more: PathSegment[]): Site {
+  return { source: at.source, path: [...at.path, ...more] }
+}
+
+export function problemAt(at: Site, message: string): ScenarioProblem {
+  return {
+    file: at.source.file,
+    line: lineOf(at.source, at.path),
+    path: formatPath(at.path),
+    message,
+  }
+}
+
+/** The error to throw for one problem at a site. */
+export function failAt(at: Site, message: string): ScenarioError {
+  return new ScenarioError([problemAt(at, message)])
+}
+
+/**
+ * Parses and validates `text` (named `file` in messages) and every file it includes.
+ * Relative include paths resolve against the including file's directory.
+ */
+export function readScenario(text: string, file: string): MergedScenario {
+  const merged: MergedScenario = { instance: [], users: [], groups: [], projects: [], runners: [], generate: null }
+  mergeFile(text, file, merged, [])
+  return merged
+}
+
+function mergeFile(text: string, file: string, merged: MergedScenario, including: string[]): void {
+  const source = parseSource(text, file)
+  const data = source.document.toJS() as unknown
+  // An empty file is an empty world, not an error: `yaml` reads it as null.
+  const content = data === null || data === undefined ? {} : data
+  if (!validateFile(content)) {
+    throw new ScenarioError(schemaProblems(source, validateFile.errors ?? []))
+  }
+  const root: Site = { source, path: [] }
+  const absolute = resolve(file)
+  for (const [index, includePath] of (content.include ?? []).entries()) {
+    const target = resolve(dirname(absolute), includePath)
+    const at = siteAt(root, 'include', index)
+    if (target === absolute || including.includes(target)) {
+      throw failAt(at, `includes itself through ${[...including, absolute, target].map(displayName).join(' -> ')}`)
+    }
+    let includedText: string
+    try {
+      includedText = readFileSync(target, 'utf8')
+    } catch (error) {
+      throw failAt(at, `cannot read ${displayName(target)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+    }
+    mergeFile(includedText, displayName(target), merged, [...including, absolute])
+  }
+  if (content.instance !== undefined) merged.instance.push({ spec: content.instance, at: siteAt(root, 'instance') })
+  merged.users.push(...locateAll(content.users, root, 'users'))
+  merged.groups.push(...locateAll(content.groups, root, 'groups'))
+  merged.projects.push(...locateAll(content.projects, root, 'projects'))
+  merged.runners.push(...locateAll(content.runners, root, 'runners'))
+  if (content.generate !== undefined) {
+    const at = siteAt(root, 'generate')
+    if (merged.generate !== null) {
+      throw failAt(at, `a world has one generate section; ${merged.generate.at.source.file} already has one`)
+    }
+    merged.generate = { spec: content.generate, at }
+  }
+}
+
+function locateAll<T>(items: T[] | undefined, root: Site, key: string): Array<Located<T>> {
+  return (items ?? []).map((spec, index) => ({ spec, at: siteAt(root, key, index) }))
+}
+
+function parseSource(text: string, file: string): Source {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  const source = { file, document, lineCounter }
+  if (document.errors.length > 0) {
+    throw new ScenarioError(
+      document.errors.map((error) => ({
+        file,
+        line: lineCounter.linePos(error.pos[0]).line,
+        path: '',
+        message: `invalid YAML: ${error.message.split('\n')[0] ?? error.code}`,
+      })),
+    )
+  }
+  return source
+}
+
+function schemaProblems(source: Source, errors: ErrorObject[]): ScenarioProblem[] {
+  const problems = errors.map((error) => {
+    const path: PathSegment[] = error.instancePath
+      .split('/')
+      .slice(1)
+      .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
+      .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment))
+    if (error.keyword === 'additionalProperties') {
+      path.push(String(error.params['additionalProperty']))
+    }
+    return problemAt({ source, path }, describeSchemaError(error))
+  })
+  // Sorted by position so the first line printed is the first place to fix.
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+  return problems.slice(0, MAX_SCHEMA_PROBLEMS)
+}
+
+function describeSchemaError(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>
+  switch (error.keyword) {
+    case 'enum':
+      return `must be one of ${(params['allowedValues'] as unknown[]).map(String).join(', ')}`
+    case 'required':
+      return `must have a ${String(params['missingProperty'])}`
+    case 'additionalProperties':
+      return 'is not a known key here'
+    case 'type': {
+      const types = String(params['type']).split(',')
+      return `must be ${types.map((type) => (type === 'null' ? 'null' : `a${/^[aeiou]/.test(type) ? 'n' : ''} ${type}`)).join(' or ')}`
+    }
+    case 'pattern':
+      return String(params['pattern']).includes('{40}')
+        ? 'must be a full 40-character lowercase hex sha'
+        : `is not a valid name or path (letters, digits, '_', '-', '.', parts joined by '/')`
+    default:
+      return error.message ?? error.keyword
+  }
+}
+
+/** The 1-based line of the node at `path`, or of its nearest existing ancestor (the key's line for map entries). */
+function lineOf(source: Source, path: PathSegment[]): number | null {
+  let node: unknown = source.document.contents
+  let offset: number | undefined = rangeStart(node)
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment))
+      if (pair === undefined) break
+      offset = rangeStart(pair.key) ?? offset
+      node = pair.value
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item: unknown = node.items[segment]
+      if (item === undefined) break
+      offset = rangeStart(item) ?? offset
+      node = item
+    } else {
+      break
+    }
+  }
+  return offset === undefined ? null : source.lineCounter.linePos(offset).line
+}
+
+function rangeStart(node: unknown): number | undefined {
+  if (typeof node !== 'object' || node === null || !('range' in node)) return undefined
+  const range = (node as { range?: [number, number, number] | null }).range
+  return range?.[0]
+}
+
+/** How a file is named in messages: relative to the working directory when it lies inside it. */
+export function displayName(absolute: string): string {
+  const fromCwd = relative(process.cwd(), absolute)
+  return fromCwd.startsWith('..') || isAbsolute(fromCwd) ? absolute : fromCwd
+}
