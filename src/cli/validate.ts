@@ -1,0 +1,76 @@
+// `gitlab-runners-mock validate FILE...`: the verify checks, offline, over recorded traffic (HAR, fixtures, journal export).
+import { parseArgs } from 'node:util'
+import { checkExchange } from '../drift/check.js'
+import { loadContractOrReport, usageProblem } from '../drift/command.js'
+import type { Exchange } from '../drift/exchange.js'
+import { createRedactor } from '../drift/redact.js'
+import { readRecorded } from '../drift/recording.js'
+import { buildReport, reportHasDrift } from '../drift/report/model.js'
+import { parseReportSpec, writeReports, type ReportTarget } from '../drift/report/write.js'
+
+const USAGE = `Usage: gitlab-runners-mock validate FILE... [--strict] [--report FORMAT[:FILE]]...
+
+  FILE                     a HAR file, a fixture written by \`proxy --record\`, a directory of them, or a journal export
+  --strict                 undocumented fields are errors, not warnings
+  --report FORMAT[:FILE]   text, json or junit; to FILE or stdout; repeatable (default: text)
+
+Exchanges outside the Runners API are counted and skipped.
+Exit codes: 0 no drift, 1 drift found, 2 usage problem or unreadable file.`
+
+export async function runValidate(argv: string[]): Promise<number> {
+  const stderr = (text: string) => process.stderr.write(text)
+  const usage = (message: string) => usageProblem(message, USAGE, argv, stderr)
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        strict: { type: 'boolean', default: false },
+        report: { type: 'string', multiple: true },
+        help: { type: 'boolean', default: false },
+      },
+    })
+  } catch (error) {
+    return usage((error as Error).message)
+  }
+  const { values, positionals: files } = parsed
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
+  if (files.length === 0) return usage('give at least one recorded file')
+  let reports: ReportTarget[]
+  try {
+    reports = (values.report ?? ['text']).map(parseReportSpec)
+  } catch (error) {
+    return usage((error as Error).message)
+  }
+  const redactor = createRedactor()
+  const exchanges: Exchange[] = []
+  for (const file of files) {
+    try {
+      exchanges.push(...readRecorded(file))
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      stderr(`${redactor.text(code === 'ENOENT' ? `cannot read ${file}: no such file` : (error as Error).message)}\n`)
+      return 2
+    }
+  }
+  const contract = loadContractOrReport(stderr)
+  if (contract === undefined) return 2
+
+  const report = buildReport({
+    command: 'validate',
+    target: files.join(', '),
+    strict: values.strict,
+    exchanges: exchanges.map((exchange) => checkExchange(contract, exchange, { strict: values.strict })),
+  })
+  try {
+    writeReports(report, reports, redactor, (text) => process.stdout.write(text))
+  } catch (error) {
+    stderr(`cannot write the report: ${(error as Error).message}\n`)
+    return 2
+  }
+  return reportHasDrift(report) ? 1 : 0
+}

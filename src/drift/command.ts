@@ -1,0 +1,33 @@
+// What the three drift commands (verify, validate, proxy) share at the command line: loading the contract with a
+// readable error and usage errors that never echo a secret. Exit-code choice stays with each command.
+
+import { loadContract, type Contract } from '../contract/index.js'
+import { createRedactor } from './redact.js'
+
+const SECRET_FLAGS = ['--token', '--runner-token', '--registration-token']
+
+/** Values given to token flags, as `--token T` or `--token=T`, so even a message about a typo cannot print them. */
+export function secretsIn(argv: readonly string[]): string[] {
+  const secrets: string[] = []
+  for (const [index, arg] of argv.entries()) {
+    const flag = SECRET_FLAGS.find((name) => arg === name || arg.startsWith(`${name}=`))
+    if (flag === undefined) continue
+    const value = arg === flag ? argv[index + 1] : arg.slice(flag.length + 1)
+    if (value !== undefined) secrets.push(value)
+  }
+  return secrets
+}
+
+export function usageProblem(message: string, usage: string, argv: readonly string[], stderr: (text: string) => void): number {
+  stderr(`usage problem: ${createRedactor(secretsIn(argv)).text(message)}\n\n${usage}\n`)
+  return 2
+}
+
+export function loadContractOrReport(stderr: (text: string) => void): Contract | undefined {
+  try {
+    return loadContract()
+  } catch (error) {
+    stderr(`contract problem: ${error instanceof Error ? error.message : String(error)}\n`)
+    return undefined
+  }
+}

@@ -1,0 +1,115 @@
+// The --writes round trip on throw-away runners: create, verify, update, pause, reset the token, assign and
+// unassign, delete. Whatever happens (a refusal, a dropped connection, Ctrl-C), every runner it created is deleted.
+
+import type { Exchange } from './exchange.js'
+import type { PlanTarget, Probe } from './plan.js'
+
+export interface WriteTarget extends PlanTarget {
+  /** Register through POST /runners with this registration token instead of POST /user/runners. */
+  registrationToken?: string
+  /** A runner authentication token to verify (POST /runners/verify). */
+  runnerToken?: string
+}
+
+/** Sends a probe; `cleanup` requests must not be stoppable by Ctrl-C. */
+export type SendProbe = (probe: Probe, cleanup?: boolean) => Promise<Exchange>
+
+interface ThrowAway {
+  id: number
+  token: string
+  deleted: boolean
+}
+
+// Recognisable in GitLab's UI should cleanup ever be impossible (e.g. the connection died for good).
+export const THROW_AWAY_DESCRIPTION = 'gitlab-runners-mock drift probe (safe to delete)'
+const THROW_AWAY_TAG = 'gitlab-runners-mock-drift'
+
+export async function writeRoundTrip(send: SendProbe, target: WriteTarget, log: (line: string) => void): Promise<void> {
+  const created: ThrowAway[] = []
+  try {
+    const runner = await create(send, target, 'round trip')
+    if (runner === undefined) return
+    created.push(runner)
+    const path = `/runners/${runner.id}`
+
+    await send({ operationId: 'verifyRunner', method: 'POST', path: '/runners/verify', anonymous: true, body: { token: runner.token }, purpose: 'verify the throw-away runner' })
+    await send({ operationId: 'getRunner', method: 'GET', path, purpose: 'details of the throw-away runner' })
+    await send({ operationId: 'updateRunner', method: 'PUT', path, body: { description: `${THROW_AWAY_DESCRIPTION}, updated`, tag_list: [THROW_AWAY_TAG, 'second'], maximum_timeout: 3600 }, purpose: 'update' })
+    await send({ operationId: 'updateRunner', method: 'PUT', path, body: { paused: true }, purpose: 'pause' })
+    await send({ operationId: 'updateRunner', method: 'PUT', path, body: {}, purpose: 'no attribute (400)' })
+    await send({ operationId: 'updateRunner', method: 'PUT', path, body: { active: true, paused: true }, purpose: 'active with paused (400)' })
+    await send({ operationId: 'updateRunner', method: 'PUT', path, body: { maximum_timeout: 60 }, purpose: 'timeout below 10 minutes (400)' })
+
+    const reset = await send({ operationId: 'resetRunnerAuthenticationToken', method: 'POST', path: `${path}/reset_authentication_token`, purpose: 'reset the token' })
+    runner.token = tokenOf(reset) ?? runner.token
+    const resetByToken = await send({ operationId: 'resetRunnerAuthenticationTokenByToken', method: 'POST', path: '/runners/reset_authentication_token', anonymous: true, body: { token: runner.token }, purpose: 'reset the token with the token' })
+    runner.token = tokenOf(resetByToken) ?? runner.token
+
+    if (target.project !== undefined) {
+      const project = `/projects/${encodeURIComponent(target.project)}/runners`
+      const assigned = await send({ operationId: 'assignProjectRunner', method: 'POST', path: project, body: { runner_id: runner.id }, purpose: 'assign to the project' })
+      // A runner created in this very project is already assigned (400) and cannot leave its owner project (403).
+      if (assigned.response.status === 201) {
+        await send({ operationId: 'unassignProjectRunner', method: 'DELETE', path: `${project}/${runner.id}`, purpose: 'unassign from the project' })
+      }
+    }
+
+    const deleted = await send({ operationId: 'deleteRunner', method: 'DELETE', path, purpose: 'delete the throw-away runner' })
+    runner.deleted = deleted.response.status === 204
+    await send({ operationId: 'getRunner', method: 'GET', path, purpose: 'the deleted runner (404)' })
+
+    const second = await create(send, target, 'deleted by token')
+    if (second === undefined) return
+    created.push(second)
+    const byToken = await send({ operationId: 'deleteRunnerByToken', method: 'DELETE', path: '/runners', anonymous: true, body: { token: second.token }, purpose: 'delete with its token' })
+    second.deleted = byToken.response.status === 204
+  } finally {
+    await cleanUp(send, created, log)
+  }
+}
+
+async function create(send: SendProbe, target: WriteTarget, purpose: string): Promise<ThrowAway | undefined> {
+  const settings = { description: THROW_AWAY_DESCRIPTION, paused: true, tag_list: [THROW_AWAY_TAG], run_untagged: false }
+  const exchange =
+    target.registrationToken !== undefined
+      ? await send({ operationId: 'registerRunner', method: 'POST', path: '/runners', anonymous: true, body: { token: target.registrationToken, ...settings }, purpose: `register (${purpose})` })
+      : await send({ operationId: 'createUserRunner', method: 'POST', path: '/user/runners', body: { ...ownerOf(target), ...settings }, purpose: `create (${purpose})` })
+  const body = exchange.response.body
+  if (exchange.response.status !== 201 || !isRecord(body) || typeof body.id !== 'number' || typeof body.token !== 'string') return undefined
+  return { id: body.id, token: body.token, deleted: false }
+}
+
+// A numeric --project or --group makes a runner owned there; otherwise an instance runner, which needs an admin.
+function ownerOf(target: WriteTarget): Record<string, unknown> {
+  if (target.project !== undefined && /^\d+$/.test(target.project)) return { runner_type: 'project_type', project_id: Number(target.project) }
+  if (target.group !== undefined && /^\d+$/.test(target.group)) return { runner_type: 'group_type', group_id: Number(target.group) }
+  return { runner_type: 'instance_type' }
+}
+
+async function cleanUp(send: SendProbe, created: ThrowAway[], log: (line: string) => void): Promise<void> {
+  for (const runner of created.filter((item) => !item.deleted)) {
+    try {
+      const byId = await send({ operationId: 'deleteRunner', method: 'DELETE', path: `/runners/${runner.id}`, purpose: 'clean up' }, true)
+      if (byId.response.status === 204 || byId.response.status === 404) {
+        runner.deleted = true
+        log(`cleaned up throw-away runner ${runner.id}`)
+        continue
+      }
+      // Our user may lack the right while the runner itself may still leave: its own token deletes it.
+      const byToken = await send({ operationId: 'deleteRunnerByToken', method: 'DELETE', path: '/runners', anonymous: true, body: { token: runner.token }, purpose: 'clean up by token' }, true)
+      runner.deleted = byToken.response.status === 204
+    } catch (error) {
+      log(`could not delete throw-away runner ${runner.id}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    if (!runner.deleted) log(`throw-away runner ${runner.id} ("${THROW_AWAY_DESCRIPTION}") is left on GitLab: delete it by hand`)
+  }
+}
+
+function tokenOf(exchange: Exchange): string | undefined {
+  const body = exchange.response.body
+  return exchange.response.status === 201 && isRecord(body) && typeof body.token === 'string' ? body.token : undefined
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
