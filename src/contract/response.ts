@@ -1,0 +1,217 @@
+// Checks one response of an operation against the contract: documented status, content type,
+// declared headers, body schema. Every validator is compiled at load; a check only runs them.
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
+import type { GitlabFacts, Operation, ResponseSpec, Schema } from './operations.js'
+import { gitlabFacts } from './operations.js'
+import { isObject } from './pointer.js'
+import type { Violation } from './violation.js'
+
+interface CompiledResponse {
+  spec: ResponseSpec
+  /** Media type as written (lower case) → validator; undefined when the media type has no schema. */
+  bodies: Map<string, ValidateFunction | undefined>
+  headers: { name: string; lower: string; required: boolean; validate: ValidateFunction | undefined }[]
+}
+
+const compiled = new WeakMap<Operation, Map<string, CompiledResponse>>()
+
+export function compileResponseValidators(ajv: Ajv2020, operation: Operation): void {
+  const byStatus = new Map<string, CompiledResponse>()
+  for (const [status, spec] of Object.entries(operation.responses)) {
+    byStatus.set(status, {
+      spec,
+      bodies: new Map(Object.entries(spec.content).map(([mediaType, schema]) => [mediaType.toLowerCase(), schema === undefined ? undefined : ajv.compile(schema)])),
+      headers: Object.entries(spec.headers)
+        // OpenAPI: a Content-Type response header definition is ignored.
+        .filter(([name]) => name.toLowerCase() !== 'content-type')
+        .map(([name, header]) => ({ name, lower: name.toLowerCase(), required: header.required, validate: header.schema === undefined ? undefined : ajv.compile(header.schema) })),
+    })
+  }
+  compiled.set(operation, byStatus)
+}
+
+export function validateResponse(operation: Operation, status: number, headers: Record<string, string | undefined>, body: unknown): Violation[] {
+  const responses = compiled.get(operation)
+  if (responses === undefined) throw new Error(`operation ${operation.operationId} was not compiled by loadContract`)
+  const base = { operationId: operation.operationId, status }
+  const response = responses.get(String(status)) ?? responses.get(`${String(status)[0]}XX`) ?? responses.get('default')
+  if (response === undefined) {
+    const documented = [...responses.keys()]
+    return [{ ...base, where: 'status', instancePath: '', keyword: 'status', message: `status ${status} is not documented for ${operation.operationId} (documented: ${documented.join(', ')})`, expected: documented, actual: status }]
+  }
+  const lowerHeaders = new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]))
+  const violations = checkHeaders(base, response, lowerHeaders)
+  violations.push(...checkBody(base, response, lowerHeaders.get('content-type'), body))
+  return violations
+}
+
+type Base = Pick<Violation, 'operationId' | 'status'>
+
+// Kaminari leaves these empty on the first and last page (reference §1.8).
+const mayBeEmpty = new Set(['x-next-page', 'x-prev-page'])
+const linkEntry = String.raw`<[^<>\s]*>(\s*;\s*[A-Za-z*-]+="[^"]*")+`
+const linkHeader = new RegExp(`^${linkEntry}(\\s*,\\s*${linkEntry})*$`)
+
+function checkHeaders(base: Base, response: CompiledResponse, headers: Map<string, string | undefined>): Violation[] {
+  const violations: Violation[] = []
+  for (const header of response.headers) {
+    const value = headers.get(header.lower)
+    const instancePath = `/${header.name}`
+    if (value === undefined) {
+      if (header.required) violations.push({ ...base, where: 'header', instancePath, keyword: 'required', message: `header ${header.name} is missing`, expected: header.name })
+      continue
+    }
+    if (header.lower === 'link' && !linkHeader.test(value)) {
+      violations.push({ ...base, where: 'header', instancePath, keyword: 'link', message: `header Link is not a list of <URL>; rel="name" entries`, actual: value })
+      continue
+    }
+    if (mayBeEmpty.has(header.lower) && value === '') continue
+    const { validate } = header
+    if (validate === undefined) continue
+    // Header values are text; a schema typed integer or boolean describes the text's meaning.
+    if (readings(value).some((reading) => validate(reading))) continue
+    const error = validate.errors?.[0]
+    violations.push({
+      ...base,
+      where: 'header',
+      instancePath,
+      keyword: error?.keyword ?? 'type',
+      message: `header ${header.name} ${error?.message ?? 'is malformed'}`,
+      expected: error?.params,
+      actual: value,
+    })
+  }
+  return violations
+}
+
+function readings(value: string): unknown[] {
+  const readings: unknown[] = [value]
+  if (/^-?\d+(\.\d+)?$/.test(value)) readings.push(Number(value))
+  if (value === 'true' || value === 'false') readings.push(value === 'true')
+  return readings
+}
+
+function checkBody(base: Base, response: CompiledResponse, contentType: string | undefined, body: unknown): Violation[] {
+  if (response.bodies.size === 0) {
+    if (body === undefined || body === null || body === '') return []
+    return [{ ...base, where: 'body', instancePath: '', keyword: 'empty', message: `status ${base.status} has no body in the contract`, actual: body }]
+  }
+  const mediaType = contentType?.split(';')[0]!.trim().toLowerCase()
+  const declared = [...response.bodies.keys()]
+  const matched = mediaType === undefined ? undefined : declared.find((candidate) => mediaTypeMatches(candidate, mediaType))
+  if (matched === undefined) {
+    return [{ ...base, where: 'content-type', instancePath: '', keyword: 'content-type', message: `content type ${contentType ?? '(none)'} is not one of ${declared.join(', ')}`, expected: declared, actual: contentType ?? null }]
+  }
+  const validate = response.bodies.get(matched)
+  if (validate === undefined || validate(body)) return []
+  return (validate.errors ?? []).map((error) => bodyViolation(base, error))
+}
+
+function mediaTypeMatches(declared: string, actual: string): boolean {
+  if (declared === actual || declared === '*/*') return true
+  return declared.endsWith('/*') && actual.startsWith(declared.slice(0, -1))
+}
+
+function bodyViolation(base: Base, error: ErrorObject): Violation {
+  const parent = isObject(error.parentSchema) ? error.parentSchema : {}
+  let instancePath = error.instancePath
+  let facts: GitlabFacts = gitlabFacts(parent)
+  const violation: Violation = { ...base, where: 'body', instancePath, keyword: error.keyword, message: error.message ?? error.keyword, schemaPath: error.schemaPath, params: error.params }
+  if (error.keyword === 'required') {
+    const name = String(error.params['missingProperty'])
+    instancePath += '/' + escape(name)
+    violation.expected = name
+    facts = gitlabFacts(propertySchema(parent, name))
+    violation.message = `required property '${name}' is missing`
+  } else if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
+    const name = String(error.params['additionalProperty'] ?? error.params['unevaluatedProperty'])
+    instancePath += '/' + escape(name)
+    violation.actual = name
+    const removed = parent['x-gitlab-removed-properties']
+    facts = isObject(removed) && removed[name] !== undefined ? { 'x-gitlab-removed-properties': { [name]: removed[name] }, ...gitlabFacts(removed[name]) } : {}
+    violation.message = `property '${name}' is not in the contract`
+  } else {
+    violation.actual = error.data
+    violation.expected = expectedOf(error)
+    // An unknown enum value may be a value of another release: its own facts explain it best.
+    const values = parent['x-gitlab-values']
+    if (error.keyword === 'enum' && isObject(values) && typeof error.data === 'string' && isObject(values[error.data])) {
+      facts = { 'x-gitlab-values': { [error.data]: values[error.data] } }
+    }
+  }
+  violation.instancePath = instancePath
+  if (Object.keys(facts).length > 0) {
+    violation.gitlab = facts
+    const note = versionNote(facts)
+    if (note !== undefined) violation.versionNote = note
+  }
+  return violation
+}
+
+function escape(segment: string): string {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1')
+}
+
+function propertySchema(parent: Record<string, unknown>, name: string): Schema | undefined {
+  const properties = parent['properties']
+  if (!isObject(properties)) return undefined
+  const schema = properties[name]
+  return typeof schema === 'boolean' || isObject(schema) ? schema : undefined
+}
+
+function expectedOf(error: ErrorObject): unknown {
+  switch (error.keyword) {
+    case 'type':
+      return error.params['type']
+    case 'enum':
+      return error.params['allowedValues']
+    case 'const':
+      return error.params['allowedValue']
+    case 'format':
+      return error.params['format']
+    case 'pattern':
+      return error.params['pattern']
+    default:
+      return error.schema
+  }
+}
+
+/** One sentence from the facts, newest first: `GitLab 17.0: always null; introduced in GitLab 14.8`. */
+export function versionNote(facts: GitlabFacts): string | undefined {
+  const notes: string[] = []
+  const values = facts['x-gitlab-values']
+  if (isObject(values)) {
+    for (const [value, valueFacts] of Object.entries(values)) {
+      if (!isObject(valueFacts)) continue
+      const releases = lifecycle(valueFacts, '')
+      const description = typeof valueFacts['description'] === 'string' ? ` (${valueFacts['description']})` : ''
+      notes.push(`'${value}' ${releases.length > 0 ? releases.join(', ') : 'is described by the contract'}${description}`)
+    }
+  }
+  const changes = facts['x-gitlab-changes']
+  if (Array.isArray(changes)) {
+    const newestFirst = changes.filter(isObject).sort((a, b) => compareVersions(String(b['version'] ?? ''), String(a['version'] ?? '')))
+    for (const change of newestFirst) notes.push(`GitLab ${String(change['version'] ?? '?')}: ${String(change['description'] ?? 'changed')}`)
+  }
+  notes.push(...lifecycle(facts, 'x-gitlab-'))
+  return notes.length === 0 ? undefined : notes.join('; ')
+}
+
+function lifecycle(facts: Record<string, unknown>, prefix: string): string[] {
+  const unconfirmed = facts[`${prefix}unconfirmed`] === true || facts['x-gitlab-unconfirmed'] === true ? ' (release unconfirmed)' : ''
+  const notes: string[] = []
+  for (const verb of ['removed', 'deprecated', 'introduced']) {
+    const version = facts[prefix + verb]
+    if (typeof version === 'string' || typeof version === 'number') notes.push(`${verb} in GitLab ${version}${unconfirmed}`)
+  }
+  return notes
+}
+
+function compareVersions(a: string, b: string): number {
+  const [aParts, bParts] = [a.split('.').map(Number), b.split('.').map(Number)]
+  for (let index = 0; index < Math.max(aParts.length, bParts.length); index++) {
+    const difference = (aParts[index] ?? 0) - (bParts[index] ?? 0)
+    if (difference !== 0) return difference
+  }
+  return 0
+}
