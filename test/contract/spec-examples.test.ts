@@ -1,0 +1,230 @@
+// Proves every example in openapi/gitlab-runners.yaml is a body GitLab's contract accepts: each
+// example is validated against its own schema with ajv's 2020-12 dialect in strict mode.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import { parse } from 'yaml'
+import { describe, expect, it } from 'vitest'
+
+type Json = Record<string, unknown>
+
+const specFile = fileURLToPath(new URL('../../openapi/gitlab-runners.yaml', import.meta.url))
+const registryId = 'https://gitlab-runners-mock.test/components.json'
+
+interface ExampleSite {
+  /** JSON pointer of the example in the document. */
+  at: string
+  schema: unknown
+  value: unknown
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function readSpec(): Json {
+  const document: unknown = parse(readFileSync(specFile, 'utf8'))
+  if (!isObject(document)) throw new Error(`${specFile} is not a YAML mapping`)
+  return document
+}
+
+function escapePointer(segment: string): string {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1')
+}
+
+function valueAtPointer(document: Json, pointer: string): unknown {
+  const segments = pointer.slice(2).split('/').map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
+  return segments.reduce<unknown>((node, segment) => (isObject(node) || Array.isArray(node) ? (node as Json)[segment] : undefined), document)
+}
+
+// Example objects and media-type examples may be `$ref`s to components/examples.
+function resolveRef(document: Json, node: unknown): unknown {
+  if (isObject(node) && typeof node['$ref'] === 'string') return resolveRef(document, valueAtPointer(document, node['$ref']))
+  return node
+}
+
+// Schemas refer to each other as `#/components/schemas/X`; ajv knows them as `<registryId>#/$defs/X`.
+function rebaseSchemaRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(rebaseSchemaRefs)
+  if (!isObject(node)) return node
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) =>
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')
+        ? [key, `${registryId}#/$defs/${value.slice('#/components/schemas/'.length)}`]
+        : [key, rebaseSchemaRefs(value)],
+    ),
+  )
+}
+
+const version = { type: 'string', pattern: '^[0-9]+\\.[0-9]+$' }
+const unconfirmed = { const: true }
+
+// Our x-gitlab-* keywords, each with the shape its value must have, so a typo in a keyword or in
+// a version fact fails the compile instead of passing silently.
+const gitlabVocabulary = [
+  { keyword: 'x-gitlab-introduced', metaSchema: version },
+  { keyword: 'x-gitlab-deprecated', metaSchema: version },
+  { keyword: 'x-gitlab-removed', metaSchema: version },
+  { keyword: 'x-gitlab-unconfirmed', metaSchema: unconfirmed },
+  {
+    keyword: 'x-gitlab-changes',
+    metaSchema: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['version', 'description'],
+        properties: { version, description: { type: 'string' }, before: { type: 'string' }, after: { type: 'string' }, 'x-gitlab-unconfirmed': unconfirmed },
+      },
+    },
+  },
+  {
+    keyword: 'x-gitlab-removed-properties',
+    metaSchema: { type: 'object', minProperties: 1, additionalProperties: { type: 'object', required: ['x-gitlab-removed'], properties: { 'x-gitlab-removed': version } } },
+  },
+  {
+    keyword: 'x-gitlab-values',
+    metaSchema: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: { introduced: version, deprecated: version, removed: version, unconfirmed, description: { type: 'string' } },
+      },
+    },
+  },
+  { keyword: 'x-gitlab-mutually-exclusive', metaSchema: { type: 'array', items: { type: 'array', minItems: 2, items: { type: 'string' } } } },
+  { keyword: 'x-gitlab-at-least-one-of', metaSchema: { type: 'array', minItems: 2, items: { type: 'string' } } },
+]
+
+function createAjv(document: Json): Ajv2020 {
+  // allowUnionTypes: OpenAPI 3.1 spells nullable values `type: [string, 'null']`.
+  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true })
+  addFormats.default(ajv)
+  ajv.addVocabulary(gitlabVocabulary)
+  const components = isObject(document['components']) ? document['components'] : {}
+  ajv.addSchema({ $id: registryId, $defs: rebaseSchemaRefs(components['schemas'] ?? {}) })
+  return ajv
+}
+
+function collectExamples(document: Json): ExampleSite[] {
+  const sites: ExampleSite[] = []
+  function walk(node: unknown, at: string): void {
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => walk(item, `${at}/${index}`))
+      return
+    }
+    if (!isObject(node)) return
+    // Media types, parameters and headers: `example`, or an `examples` map of Example objects.
+    if ('schema' in node) {
+      if ('example' in node) sites.push({ at: `${at}/example`, schema: node['schema'], value: node['example'] })
+      if (isObject(node['examples'])) {
+        for (const [name, example] of Object.entries(node['examples'])) {
+          const resolved = resolveRef(document, example)
+          sites.push({ at: `${at}/examples/${escapePointer(name)}`, schema: node['schema'], value: isObject(resolved) ? resolved['value'] : undefined })
+        }
+      }
+    }
+    // Schemas: a 2020-12 `examples` array, each item valid against the schema that carries it.
+    if (Array.isArray(node['examples']) && !at.includes('/x-gitlab-')) {
+      node['examples'].forEach((value: unknown, index) => sites.push({ at: `${at}/examples/${index}`, schema: node, value }))
+    }
+    for (const [key, value] of Object.entries(node)) walk(value, `${at}/${escapePointer(key)}`)
+  }
+  walk(document, '#')
+  return sites
+}
+
+function exampleErrors(ajv: Ajv2020, site: ExampleSite): string[] {
+  const validate = ajv.compile(rebaseSchemaRefs(site.schema) as Json)
+  if (validate(site.value)) return []
+  return (validate.errors ?? []).map((error: ErrorObject) => `${error.instancePath || '/'} ${error.keyword} ${JSON.stringify(error.params)}`)
+}
+
+function responseMediaTypes(document: Json): { at: string; mediaType: Json }[] {
+  const found: { at: string; mediaType: Json }[] = []
+  const paths = isObject(document['paths']) ? document['paths'] : {}
+  for (const [path, pathItem] of Object.entries(paths)) {
+    if (!isObject(pathItem)) continue
+    for (const [method, operation] of Object.entries(pathItem)) {
+      if (!isObject(operation) || !isObject(operation['responses'])) continue
+      for (const [status, response] of Object.entries(operation['responses'])) {
+        const resolved = resolveRef(document, response)
+        const content = isObject(resolved) && isObject(resolved['content']) ? resolved['content'] : {}
+        for (const [type, mediaType] of Object.entries(content)) {
+          if (isObject(mediaType)) found.push({ at: `${method.toUpperCase()} ${path} ${status} ${type}`, mediaType })
+        }
+      }
+    }
+  }
+  return found
+}
+
+const document = readSpec()
+const ajv = createAjv(document)
+const sites = collectExamples(document)
+
+describe('examples in the contract', () => {
+  it('finds the examples of responses, request schemas, parameters and headers', () => {
+    const kinds = new Set(sites.map(({ at }) => at.split('/')[1]))
+    expect([...kinds].sort()).toEqual(['components', 'paths'])
+    expect(sites.length).toBeGreaterThan(150)
+  })
+
+  it.each(sites.map((site) => [site.at, site] as const))('%s matches its schema', (_at, site) => {
+    expect(exampleErrors(ajv, site)).toEqual([])
+  })
+
+  it('gives every response body GitLab sends at least one example', () => {
+    const withoutExample = responseMediaTypes(document)
+      .filter(({ mediaType }) => !('example' in mediaType) && !(isObject(mediaType['examples']) && Object.keys(mediaType['examples']).length > 0))
+      .map(({ at }) => at)
+    expect(withoutExample).toEqual([])
+  })
+})
+
+describe('the example check itself', () => {
+  const siteAt = (at: string): ExampleSite => {
+    const site = sites.find((candidate) => candidate.at === at)
+    if (site === undefined) throw new Error(`no example at ${at}`)
+    return site
+  }
+  const projectRunner = siteAt('#/paths/~1runners~1{id}/get/responses/200/content/application~1json/examples/projectRunner')
+  const managers = siteAt('#/paths/~1runners~1{id}~1managers/get/responses/200/content/application~1json/examples/managers')
+
+  it('passes the real examples of runner details and managers', () => {
+    expect([exampleErrors(ajv, projectRunner), exampleErrors(ajv, managers)]).toEqual([[], []])
+  })
+
+  it("rejects runner details still carrying the token GitLab removed in 13.0", () => {
+    const value = { ...(projectRunner.value as Json), token: '6337ff461c94fd3fa32ba3b1ff4125' }
+    expect(exampleErrors(ajv, { ...projectRunner, value })).toEqual(['/ additionalProperties {"additionalProperty":"token"}'])
+  })
+
+  it("rejects runner details with the docs' empty-string online for a never-contacted runner", () => {
+    const value = { ...(projectRunner.value as Json), online: '' }
+    expect(exampleErrors(ajv, { ...projectRunner, value })).toEqual(['/online type {"type":["boolean","null"]}'])
+  })
+
+  it("rejects the docs' managers example, which lacks job_execution_status", () => {
+    const [first, second] = managers.value as Json[]
+    const withoutStatus = Object.fromEntries(Object.entries(first ?? {}).filter(([key]) => key !== 'job_execution_status'))
+    expect(exampleErrors(ajv, { ...managers, value: [withoutStatus, second] })).toEqual([
+      '/0 required {"missingProperty":"job_execution_status"}',
+    ])
+  })
+
+  it('refuses a version fact that is not MAJOR.MINOR', () => {
+    expect(() => ajv.compile({ type: 'string', 'x-gitlab-introduced': '14' })).toThrow(
+      'keyword "x-gitlab-introduced" value is invalid at path "#": data must match pattern "^[0-9]+\\.[0-9]+$"',
+    )
+  })
+
+  it('refuses a misspelt x-gitlab keyword', () => {
+    expect(() => ajv.compile({ type: 'string', 'x-gitlab-introducd': '14.8' })).toThrow('unknown keyword: "x-gitlab-introducd"')
+  })
+})
