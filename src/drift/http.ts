@@ -47,7 +47,7 @@ export interface HttpClient {
   send(request: HttpRequest, signal?: AbortSignal): Promise<Exchange>
 }
 
-interface RawResponse {
+export interface RawResponse {
   status: number
   headers: Record<string, string>
   text: string
@@ -59,11 +59,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const retries = options.retries ?? 3
   const retryDelayMs = options.retryDelayMs ?? 500
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 120_000
-  const ca = options.caFile === undefined ? undefined : readFileSync(options.caFile, 'utf8')
+  const ca = readCaFile(options.caFile)
   const limit = createLimiter(options.concurrency ?? 4)
 
   const once = (method: string, url: string, headers: Record<string, string>, body: string | undefined, signal?: AbortSignal) =>
-    ca === undefined ? viaFetch(method, url, headers, body, timeoutMs, signal) : viaHttps(method, url, headers, body, ca, timeoutMs, signal)
+    transmit(method, url, headers, body, { ca, timeoutMs, signal })
 
   return {
     send: (req, signal) =>
@@ -84,7 +84,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           try {
             raw = await once(req.method, url, headers, body, signal)
           } catch (error) {
-            const failure = toTransportError(error, url, timeoutMs)
+            const failure = error instanceof TransportError ? error : toTransportError(error, url, timeoutMs)
             if (failure.failure !== 'connection' || !idempotent || attempt >= retries) throw failure
             await sleep(retryDelayMs * 2 ** attempt, signal)
             continue
@@ -125,14 +125,35 @@ export function retryWait(header: string | undefined, fallbackMs: number, now = 
   return Number.isNaN(date) ? fallbackMs : Math.max(0, date - now)
 }
 
-async function viaFetch(method: string, url: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number, outer?: AbortSignal): Promise<RawResponse> {
+export interface TransmitOptions {
+  ca: string | undefined
+  timeoutMs: number
+  signal: AbortSignal | undefined
+}
+
+/** One HTTP round trip, no retries: the client above and the proxy both go through it. Throws TransportError. */
+export async function transmit(method: string, url: string, headers: Record<string, string>, body: string | Uint8Array | undefined, options: TransmitOptions): Promise<RawResponse> {
+  try {
+    return options.ca === undefined
+      ? await viaFetch(method, url, headers, body, options.timeoutMs, options.signal)
+      : await viaHttps(method, url, headers, body, options.ca, options.timeoutMs, options.signal)
+  } catch (error) {
+    throw toTransportError(error, url, options.timeoutMs)
+  }
+}
+
+export function readCaFile(file: string | undefined): string | undefined {
+  return file === undefined ? undefined : readFileSync(file, 'utf8')
+}
+
+async function viaFetch(method: string, url: string, headers: Record<string, string>, body: string | Uint8Array | undefined, timeoutMs: number, outer?: AbortSignal): Promise<RawResponse> {
   const signal = outer === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([outer, AbortSignal.timeout(timeoutMs)])
   const response = await fetch(url, { method, headers, body, signal, redirect: 'manual' })
   return { status: response.status, headers: lowerCaseHeaders(response.headers), text: await response.text() }
 }
 
 // Node's fetch takes no CA option and its undici is not importable here, so private CAs go through node:https.
-function viaHttps(method: string, url: string, headers: Record<string, string>, body: string | undefined, ca: string, timeoutMs: number, outer?: AbortSignal): Promise<RawResponse> {
+function viaHttps(method: string, url: string, headers: Record<string, string>, body: string | Uint8Array | undefined, ca: string, timeoutMs: number, outer?: AbortSignal): Promise<RawResponse> {
   const signal = outer === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([outer, AbortSignal.timeout(timeoutMs)])
   return new Promise((resolve, reject) => {
     const req = httpsRequest(url, { method, headers, ca, signal }, (res) => {

@@ -1,0 +1,100 @@
+// `gitlab-runners-mock proxy`: a validating reverse proxy in front of a real GitLab; findings live on stderr,
+// a report when it stops (Ctrl-C), and with --record every exchange as a fixture file.
+import { parseArgs } from 'node:util'
+import { loadContractOrReport, usageProblem } from '../drift/command.js'
+import { startProxy } from '../drift/proxy.js'
+import { createRedactor } from '../drift/redact.js'
+import { buildReport, reportHasDrift, type CheckedExchange } from '../drift/report/model.js'
+import { parseReportSpec, writeReports, type ReportTarget } from '../drift/report/write.js'
+
+const USAGE = `Usage: gitlab-runners-mock proxy --upstream URL [--port N] [--host H] [--record DIR] [--strict] [--report FORMAT[:FILE]]...
+
+  --upstream URL           the GitLab to forward to, e.g. https://gitlab.example.com
+  --port N                 port to listen on (default 4700; 0 picks a free one)
+  --host H                 interface to bind (default 127.0.0.1)
+  --record DIR             write every exchange as a fixture file (tokens redacted)
+  --strict                 undocumented fields are errors, not warnings
+  --ca-file FILE           PEM bundle of a private CA for the upstream
+  --report FORMAT[:FILE]   written when the proxy stops: text, json or junit (default: text)
+
+Stops on Ctrl-C. Exit codes: 0 no drift seen, 1 drift seen, 2 usage problem or cannot listen.`
+
+export async function runProxy(argv: string[]): Promise<number> {
+  const stderr = (text: string) => process.stderr.write(text)
+  const usage = (message: string) => usageProblem(message, USAGE, argv, stderr)
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      options: {
+        upstream: { type: 'string' },
+        port: { type: 'string', default: '4700' },
+        host: { type: 'string', default: '127.0.0.1' },
+        record: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        'ca-file': { type: 'string' },
+        report: { type: 'string', multiple: true },
+        help: { type: 'boolean', default: false },
+      },
+    }))
+  } catch (error) {
+    return usage((error as Error).message)
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
+  if (values.upstream === undefined) return usage('--upstream is required')
+  if (!URL.canParse(values.upstream) || !/^https?:$/.test(new URL(values.upstream).protocol)) return usage(`--upstream must be an http(s) URL, got ${values.upstream}`)
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port must be an integer from 0 to 65535, got ${values.port}`)
+  let reports: ReportTarget[]
+  try {
+    reports = (values.report ?? ['text']).map(parseReportSpec)
+  } catch (error) {
+    return usage((error as Error).message)
+  }
+  const contract = loadContractOrReport(stderr)
+  if (contract === undefined) return 2
+
+  const redactor = createRedactor()
+  let proxy
+  try {
+    proxy = await startProxy({
+      contract,
+      upstream: values.upstream,
+      port,
+      host: values.host,
+      strict: values.strict,
+      redactor,
+      ...(values.record === undefined ? {} : { record: values.record }),
+      ...(values['ca-file'] === undefined ? {} : { caFile: values['ca-file'] }),
+      onExchange: (checked, requestProblem) => stderr(redactor.text(describe(checked, requestProblem))),
+    })
+  } catch (error) {
+    stderr(`cannot listen on ${values.host}:${port}: ${(error as Error).message}\n`)
+    return 2
+  }
+  stderr(`proxy listening on ${proxy.url} → ${redactor.url(values.upstream)}${values.record === undefined ? '' : `, recording to ${values.record}`}\n`)
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
+  await proxy.close()
+  const report = buildReport({ command: 'proxy', target: redactor.url(values.upstream), strict: values.strict, exchanges: proxy.exchanges })
+  writeReports(report, reports, redactor, (text) => process.stdout.write(text))
+  return reportHasDrift(report) ? 1 : 0
+}
+
+function describe(checked: CheckedExchange, requestProblem: string | undefined): string {
+  const head = `${checked.method} ${checked.path} ${checked.status} ${checked.operationId ?? '(not in the Runners API)'}`
+  const lines = [checked.findings.length === 0 && requestProblem === undefined ? `${head} ok` : head]
+  if (requestProblem !== undefined) lines.push(`  request: ${requestProblem}`)
+  for (const finding of checked.findings) {
+    const versus = finding.expected !== undefined || finding.actual !== undefined ? ` (expected ${finding.expected ?? '-'}, got ${finding.actual ?? '-'})` : ''
+    const version = finding.versionNote === undefined ? '' : ` [${finding.versionNote}]`
+    lines.push(`  ${finding.severity} ${finding.kind} ${finding.pointer || '/'}: ${finding.message}${versus}${version}`)
+  }
+  return lines.join('\n') + '\n'
+}

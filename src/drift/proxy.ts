@@ -1,0 +1,136 @@
+// The validating reverse proxy: clients talk to it, it forwards to a real GitLab unchanged, checks the request
+// (as Grape would) and the response (as the contract says), reports findings live and can record fixtures.
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { findOperation, validateRequest, type Contract } from '../contract/index.js'
+import { checkExchange } from './check.js'
+import { lowerCaseHeaders, parseBody, type Exchange } from './exchange.js'
+import { readCaFile, transmit, TransportError } from './http.js'
+import type { Redactor } from './redact.js'
+import { apiPath, toFixture, writeFixture } from './recording.js'
+import type { CheckedExchange } from './report/model.js'
+
+export interface ProxyOptions {
+  contract: Contract
+  /** GitLab's address, with or without /api/v4: https://gitlab.example.com */
+  upstream: string
+  port?: number
+  host?: string
+  /** Directory for fixtures, one JSON file per exchange. */
+  record?: string
+  strict?: boolean
+  caFile?: string
+  timeoutMs?: number
+  redactor: Redactor
+  /** Called once per exchange, after forwarding; `requestProblem` is Grape's wording of what the client sent wrong. */
+  onExchange?: (checked: CheckedExchange, requestProblem: string | undefined) => void
+}
+
+export interface RunningProxy {
+  /** e.g. http://127.0.0.1:4700/api/v4 */
+  url: string
+  readonly exchanges: readonly CheckedExchange[]
+  close(): Promise<void>
+}
+
+// Hop-by-hop headers (RFC 9110 §7.6.1) and what fetch rewrites (it decodes bodies) are not passed along.
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host', 'content-length', 'content-encoding', 'accept-encoding'])
+
+export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
+  const upstream = new URL(options.upstream)
+  // Accept the API root or the instance root; forwarded paths always carry /api/v4 themselves.
+  const prefix = upstream.pathname.replace(/\/+$/, '').replace(/\/api\/v4$/, '')
+  const ca = readCaFile(options.caFile)
+  const exchanges: CheckedExchange[] = []
+  let sequence = 0
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const body = await readAll(req)
+    const method = (req.method ?? 'GET').toUpperCase()
+    const target = `${upstream.origin}${prefix}${req.url ?? '/'}`
+    const headers: Record<string, string> = {}
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : value
+    }
+    let raw
+    try {
+      raw = await transmit(method, target, headers, body.length === 0 ? undefined : body, { ca, timeoutMs: options.timeoutMs ?? 30_000, signal: undefined })
+    } catch (error) {
+      // GitLab never answered: the client sees a gateway error, which is no finding about GitLab.
+      const message = error instanceof TransportError ? error.message : String(error)
+      res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `502 Bad Gateway - ${options.redactor.text(message)}` }))
+      return
+    }
+    res.writeHead(raw.status, Object.fromEntries(Object.entries(raw.headers).filter(([name]) => !HOP_BY_HOP.has(name))))
+    res.end(raw.text)
+
+    const requestText = body.toString('utf8')
+    const exchange: Exchange = {
+      request: { method, url: target, headers: lowerCaseHeaders(Object.entries(headers)), ...(requestText === '' ? {} : { body: parseBody(requestText, headers['content-type']) }) },
+      response: { status: raw.status, headers: raw.headers, body: parseBody(raw.text, raw.headers['content-type']) },
+    }
+    const checked = checkExchange(options.contract, exchange, { strict: options.strict ?? false })
+    exchanges.push(checked)
+    options.onExchange?.(checked, requestProblem(options.contract, exchange, headers['content-type']))
+    if (options.record !== undefined) writeFixture(options.record, ++sequence, toFixture(exchange, checked.operationId, options.redactor))
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ message: `500 proxy error - ${options.redactor.text(error instanceof Error ? error.message : String(error))}` }))
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve())
+  })
+  const address = server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  return {
+    url: `http://${host}:${address.port}/api/v4`,
+    exchanges,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        server.closeAllConnections()
+      }),
+  }
+}
+
+function requestProblem(contract: Contract, exchange: Exchange, contentType: string | undefined): string | undefined {
+  const url = new URL(exchange.request.url)
+  const match = findOperation(contract, exchange.request.method, apiPath(url.pathname))
+  if (match === undefined) return undefined
+  const query: Record<string, string | string[]> = {}
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key)
+    // Rails-style `tag_list[]=a&tag_list[]=b` is how clients send arrays; Grape reads it as tag_list.
+    const name = key.endsWith('[]') ? key.slice(0, -2) : key
+    query[name] = key.endsWith('[]') || values.length > 1 ? values : (values[0] as string)
+  }
+  const result = validateRequest(match.operation, { path: match.pathParams, query, body: formBody(exchange.request.body, contentType) })
+  return result.ok ? undefined : result.error
+}
+
+function formBody(body: unknown, contentType: string | undefined): Record<string, unknown> | undefined {
+  if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>
+  if (typeof body !== 'string' || !/x-www-form-urlencoded/i.test(contentType ?? '')) return undefined
+  const form: Record<string, string | string[]> = {}
+  for (const [key, value] of new URLSearchParams(body)) {
+    const name = key.endsWith('[]') ? key.slice(0, -2) : key
+    const previous = form[name]
+    form[name] = previous === undefined ? (key.endsWith('[]') ? [value] : value) : [...(Array.isArray(previous) ? previous : [previous]), value]
+  }
+  return form
+}
+
+function readAll(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
