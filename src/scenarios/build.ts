@@ -61,7 +61,17 @@ class WorldBuilder {
     const groups = this.groups(merged)
     const projects = this.projects(merged)
     const { runners, managers, jobs } = this.runners(merged)
-    return { instance, users, accessTokens, groups, projects, runners, managers, jobs }
+    // In id order, as the store keeps and exports them, whatever order the files used.
+    return {
+      instance,
+      users: byId(users),
+      accessTokens,
+      groups: byId(groups),
+      projects: byId(projects),
+      runners: byId(runners),
+      managers: byId(managers),
+      jobs: byId(jobs),
+    }
   }
 
   private time(value: TimeSpec | undefined, at: Site, fallback: Millis | null): Millis | null {
@@ -518,6 +528,10 @@ function idsFor(items: Array<Located<{ id?: number; count?: number }>>): Ids {
 
 function formatSite(at: Site): string {
   return String(problemAt(at, '').line ?? '?')
+}
+
+function byId<T extends { id: number }>(records: T[]): T[] {
+  return records.sort((a, b) => a.id - b.id)
 }
 
 function namespaceOf(path: string): string | null {

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { parseScenario } from '../../src/scenarios/load.js'
+import { runnerStatus } from '../../src/store/status.js'
+import type { WorldData } from '../../src/store/records.js'
+
+const NOW = Date.parse('2025-06-01T12:00:00.000Z')
+const generated = (generate: string, now = NOW): WorldData =>
+  parseScenario(`users:\n  - { username: root, admin: true }\ngenerate: ${generate}\n`, 'generated.yaml', { now })
+const hash = (world: WorldData): string => createHash('sha256').update(JSON.stringify(world)).digest('hex')
+
+describe('generated worlds', () => {
+  it('are identical byte for byte for the same seed and start time', () => {
+    const spec = '{ seed: 42, runners: 2000, jobs_per_runner: 5 }'
+    expect(hash(generated(spec))).toBe(hash(generated(spec)))
+  })
+
+  it('differ for another seed or another start time', () => {
+    const spec = '{ seed: 42, runners: 200, jobs_per_runner: 2 }'
+    const hashes = new Set([hash(generated(spec)), hash(generated('{ seed: 43, runners: 200, jobs_per_runner: 2 }')), hash(generated(spec, NOW + 1))])
+    expect(hashes.size).toBe(3)
+  })
+
+  it('come after the hand-written world, which keeps its ids', () => {
+    const world = generated('{ seed: 1, runners: 10, users: 3, groups: 2, projects: 4 }')
+    expect([world.users.map((user) => user.id), world.groups.length, world.projects.length, world.runners.map((runner) => runner.id)])
+      .toEqual([[1, 2, 3, 4], 2, 4, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]])
+    expect(world.users[0]?.username).toBe('root')
+  })
+
+  it('spread runners over every type and status, with realistic tags, versions and unique tokens', () => {
+    const world = generated('{ seed: 7, runners: 5000, jobs_per_runner: 1 }')
+    const share = (predicate: (value: string) => boolean, values: string[]): number => values.filter(predicate).length / values.length
+    const statuses = world.runners.map((runner) => runnerStatus(NOW, runner))
+    const types = world.runners.map((runner) => runner.runnerType)
+    expect(new Set(statuses)).toEqual(new Set(['online', 'offline', 'stale', 'never_contacted', 'paused']))
+    expect(new Set(types)).toEqual(new Set(['instance_type', 'group_type', 'project_type']))
+    expect(share((status) => status === 'online', statuses)).toBeGreaterThan(0.4)
+    expect(new Set(world.runners.map((runner) => runner.token)).size).toBe(5000)
+    expect(world.managers.every((manager) => /^1[5-8]\.\d+\.\d+$/.test(manager.version ?? ''))).toBe(true)
+    const tags = new Set(world.runners.flatMap((runner) => runner.tagList))
+    expect(['linux', 'docker', 'arm64', 'gpu', 'windows', 'macos', 'kubernetes', 'shell'].filter((tag) => !tags.has(tag))).toEqual([])
+  })
+
+  it('link every generated job to its runner, manager, project, pipeline and commit', () => {
+    const world = generated('{ seed: 3, runners: 500, jobs_per_runner: 3 }')
+    const runners = new Map(world.runners.map((runner) => [runner.id, runner]))
+    const managers = new Map(world.managers.map((manager) => [manager.id, manager]))
+    const projects = new Set(world.projects.map((project) => project.id))
+    const broken = world.jobs.filter((job) => runners.get(job.runnerId) === undefined
+      || (job.runnerManagerId !== null && managers.get(job.runnerManagerId)?.runnerId !== job.runnerId)
+      || !projects.has(job.projectId) || job.pipeline.projectId !== job.projectId || job.pipeline.id < 1 || job.commit.id !== job.pipeline.sha)
+    expect([world.jobs.length > 1_000, broken.map((job) => job.id)]).toEqual([true, []])
+  })
+
+  it('makes 100 000 runners and their jobs in a few seconds', () => {
+    const started = performance.now()
+    const world = generated('{ seed: 42, runners: 100000, jobs_per_runner: 5 }')
+    const seconds = (performance.now() - started) / 1_000
+    console.log(`generated ${world.runners.length} runners, ${world.managers.length} managers, ${world.jobs.length} jobs in ${seconds.toFixed(2)} s; heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`)
+    expect([world.runners.length, world.jobs.length > 400_000, seconds < 15]).toEqual([100_000, true, true])
+  })
+})
