@@ -17,6 +17,7 @@ import {
   type WorldData,
 } from '../../src/store/records.js'
 import { World } from '../../src/store/world.js'
+import { authenticateUser, type Actor } from '../../src/store/tokens.js'
 
 export const NOW = Date.parse('2026-01-15T12:00:00.000Z')
 export const MINUTE = 60_000
@@ -166,4 +167,18 @@ export function buildWorld(edit: (data: WorldData) => void = () => {}): { world:
   edit(data)
   const clock = new ManualClock(NOW)
   return { world: new World(data, clock), clock }
+}
+
+export function actorFor(world: World, role: Role): Actor {
+  return authenticateUser(world, tokenOf(role))
+}
+
+/** The error a call throws, for toStrictEqual against a whole domain error (class and fields). */
+export function caught(call: () => unknown): unknown {
+  try {
+    call()
+  } catch (error) {
+    return error
+  }
+  throw new Error('expected the call to throw')
 }
