@@ -78,12 +78,14 @@ export function loadContract(file: string = defaultContractFile): Contract {
   }
   const source: unknown = yaml.toJS()
   const report = (found: Found[], at: (item: Found) => string[]): never => {
-    throw new ContractError(
-      found.map((item) => {
-        const segments = at(item)
-        return { file: shown, line: lineOf(yaml, lineCounter, segments), pointer: encodePointer(segments), message: item.message }
-      }),
-    )
+    const problems = new Map<string, ContractProblem>()
+    for (const item of found) {
+      const segments = at(item)
+      const problem = { file: shown, line: lineOf(yaml, lineCounter, segments), pointer: encodePointer(segments), message: item.message }
+      // A broken component is met again at every use; say it once.
+      problems.set(`${problem.pointer} ${problem.message}`, problem)
+    }
+    throw new ContractError([...problems.values()])
   }
   if (!isObject(source)) return report([{ at: [], message: 'the document must be a mapping' }], (item) => item.at)
 

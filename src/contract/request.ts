@@ -123,14 +123,14 @@ function ruleViolation(operation: Operation, names: string[], text: string, keyw
 /** Form keys `info[name]=x` become `{ info: { name: 'x' } }`, as Rack nests them. */
 function nestBrackets(flat: Record<string, unknown>): Record<string, unknown> {
   const nested: Record<string, unknown> = {}
+  const bracketed: [string, string, unknown][] = []
   for (const [key, value] of Object.entries(flat)) {
     const match = /^([^[\]]+)\[([^[\]]+)\]$/.exec(key)
-    if (match === null) {
-      nested[key] = value
-      continue
-    }
-    const [, parent, child] = match as unknown as [string, string, string]
-    const existing = nested[parent] ?? flat[parent]
+    if (match === null) nested[key] = value
+    else bracketed.push([match[1]!, match[2]!, value])
+  }
+  for (const [parent, child, value] of bracketed) {
+    const existing = nested[parent]
     nested[parent] = { ...(isObject(existing) ? existing : {}), [child]: value }
   }
   return nested

@@ -27,6 +27,8 @@ export function createAjv(): Ajv2020 {
     strict: true,
     // `type: [integer, string]` is how OpenAPI 3.1 spells a project id; strictTypes forbids it otherwise.
     allowUnionTypes: true,
+    // `if/then: {required: [group_id]}` is how a Grape `given` block reads; the property is declared beside it.
+    strictRequired: false,
     allErrors: true,
     // Violations need the failing value and the schema around it (x-gitlab facts).
     verbose: true,
