@@ -31,13 +31,13 @@ export function listRunnerJobs(world: World, actor: Actor, params: RunnerJobsPar
   const runner = findRunner(world, params.id)
   if (!canListRunnerJobs(world, actor.user, runner)) throw new ForbiddenError('No access granted')
 
-  const managerId = params.systemId === undefined
-    ? undefined
-    : (world.managersOf(runner.id).find((manager) => manager.systemId === params.systemId)?.id ?? null)
+  const { systemId } = params
+  const managerId = systemId === undefined ? undefined : world.managersOf(runner.id).find((m) => m.systemId === systemId)?.id
   const seesAll = readsEverything(actor.user)
   const jobs = world.jobsOf(runner.id).filter((job) => {
     if (params.status !== undefined && job.status !== params.status) return false
-    if (managerId !== undefined && job.runnerManagerId !== managerId) return false
+    // An unknown system id matches no manager, hence no job.
+    if (systemId !== undefined && (managerId === undefined || job.runnerManagerId !== managerId)) return false
     if (seesAll) return true
     // Everyone else sees only jobs of projects where they are Reporter or above.
     const project = world.projects.get(job.projectId)
@@ -51,5 +51,5 @@ export function listRunnerJobs(world: World, actor: Actor, params: RunnerJobsPar
   requireOffsetWithinLimit(params, 'Ci::Build')
   // Without order_by GitLab leaves the database order (ascending ids); sort only counts with order_by.
   if (params.orderBy === 'id' && (params.sort ?? 'desc') === 'desc') jobs.reverse()
-  return { pagination: 'offset', page: paginate(jobs, params, { withoutCounts: params.systemId !== undefined }) }
+  return { pagination: 'offset', page: paginate(jobs, params, { withoutCounts: systemId !== undefined }) }
 }
