@@ -148,7 +148,9 @@ describe('the 21 operations', () => {
   })
 
   it('answers every POST with 201, except verify which answers 200', () => {
-    const successes = operations.filter(([method]) => method === 'POST').map(([, , operationId, , , statuses]) => [operationId, statuses[0]])
+    const successes = operations
+      .filter(([method]) => method === 'POST')
+      .map(([method, path, operationId]) => [operationId, Object.keys(object(operationAt(method, path)['responses'], 'responses')).filter((status) => status.startsWith('2'))[0]])
     expect(successes).toEqual([
       ['assignProjectRunner', '201'],
       ['registerRunner', '201'],
@@ -298,5 +300,83 @@ describe('entities', () => {
 
   it('records that never-contacted runners reported not_connected before 15.0', () => {
     expect(object(schema('RunnerStatus')['x-gitlab-values'], 'values')['not_connected']).toEqual({ removed: '15.0', description: 'the never-contacted state before 15.0' })
+  })
+})
+
+describe('version facts', () => {
+  interface Fact {
+    at: string
+    node: Json
+  }
+  const facts: Fact[] = []
+  ;(function collect(node: unknown, at: string): void {
+    if (Array.isArray(node)) return node.forEach((item, index) => collect(item, `${at}/${index}`))
+    if (!isObject(node)) return
+    if (Object.keys(node).some((key) => key.startsWith('x-gitlab-'))) facts.push({ at, node })
+    for (const [key, value] of Object.entries(node)) collect(value, `${at}/${key}`)
+  })(document, '#')
+  const release = (version: unknown) => String(version).split('.').map(Number) as [number, number]
+  const before = (a: unknown, b: unknown) => {
+    const [[aMajor, aMinor], [bMajor, bMinor]] = [release(a), release(b)]
+    return aMajor < bMajor || (aMajor === bMajor && aMinor < bMinor)
+  }
+
+  it('lists every change of meaning in release order', () => {
+    const unordered = facts
+      .filter(({ node }) => Array.isArray(node['x-gitlab-changes']))
+      .filter(({ node }) => (node['x-gitlab-changes'] as Json[]).some((change, index, all) => index > 0 && before(change['version'], all[index - 1]?.['version'])))
+      .map(({ at }) => at)
+    expect(unordered).toEqual([])
+  })
+
+  it('never deprecates or removes before introducing', () => {
+    const impossible = facts
+      .filter(({ node }) => 'x-gitlab-introduced' in node)
+      .filter(({ node }) => ['x-gitlab-deprecated', 'x-gitlab-removed'].some((key) => key in node && before(node[key], node['x-gitlab-introduced'])))
+      .map(({ at }) => at)
+    expect(impossible).toEqual([])
+  })
+
+  it('marks a release unconfirmed only beside a release it qualifies', () => {
+    const alone = facts
+      .filter(({ node }) => node['x-gitlab-unconfirmed'] === true)
+      .filter(({ node }) => !['x-gitlab-introduced', 'x-gitlab-deprecated', 'x-gitlab-removed', 'x-gitlab-changes', 'version'].some((key) => key in node))
+      // A response GitLab's newest code lists without a known trigger (422) is itself the guess.
+      .filter(({ at }) => !/\/responses\/\d+$/.test(at))
+      .map(({ at }) => at)
+    expect(alone).toEqual([])
+  })
+
+  it.each([
+    ['Runner.ip_address', ['Runner', 'ip_address'], { 'x-gitlab-deprecated': '16.1', version: '17.0', after: 'null' }],
+    ['Runner.paused', ['Runner', 'paused'], { 'x-gitlab-introduced': '14.8' }],
+    ['Runner.active', ['Runner', 'active'], { 'x-gitlab-deprecated': '14.8' }],
+    ['RunnerDetails.version', ['RunnerDetails', 'version'], { 'x-gitlab-deprecated': '17.0', version: '17.0', after: "the latest runner manager's value" }],
+  ])('dates %s as GitLab changed it', (_name, [schemaName, property], want) => {
+    const node = object(object(object(schemas[schemaName ?? ''], 'schema')['properties'], 'properties')[property ?? ''], 'property')
+    const firstChange = Array.isArray(node['x-gitlab-changes']) ? object(node['x-gitlab-changes'][0], 'change') : {}
+    const got = Object.fromEntries(Object.keys(want).map((key) => [key, key.startsWith('x-gitlab-') ? node[key] : firstChange[key]]))
+    expect(got).toEqual(want)
+  })
+
+  it('dates the operations GitLab added late and the deprecated registration workflow', () => {
+    const dated = operations.map(([method, path, operationId]) => {
+      const operation = operationAt(method, path)
+      return [operationId, operation['x-gitlab-introduced'], operation['x-gitlab-deprecated'] ?? null]
+    })
+    expect(dated.filter(([, introduced, deprecated]) => introduced !== '8.5' || deprecated !== null)).toEqual([
+      ['listRunnerJobs', '10.3', null],
+      ['listRunnerManagers', '17.6', null],
+      ['listRunnerProjects', '18.1', null],
+      ['listGroupRunners', '13.2', null],
+      ['registerRunner', '8.5', '15.6'],
+      ['verifyRunner', '10.6', null],
+      ['resetRunnerAuthenticationTokenByToken', '14.3', null],
+      ['resetRunnerAuthenticationToken', '14.3', null],
+      ['resetInstanceRegistrationToken', '14.3', '15.7'],
+      ['resetProjectRegistrationToken', '14.3', '15.7'],
+      ['resetGroupRegistrationToken', '14.3', '15.7'],
+      ['createUserRunner', '15.10', null],
+    ])
   })
 })
