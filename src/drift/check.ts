@@ -1,7 +1,7 @@
 // Checking one exchange against the contract: which operation it was, and what GitLab's answer breaks.
 // The same function serves verify, validate and the proxy, so all three agree on what drift is.
 
-import { findOperation, validateResponse, type Contract } from '../contract/index.js'
+import type { Contract } from '../contract/index.js'
 import type { Exchange } from './exchange.js'
 import { classifyViolation, type ClassifyOptions } from './findings.js'
 import { apiPath } from './recording.js'
@@ -11,10 +11,10 @@ export function checkExchange(contract: Contract, exchange: Exchange, options: C
   const method = exchange.request.method.toUpperCase()
   const path = new URL(exchange.request.url).pathname
   const status = exchange.response.status
-  const match = findOperation(contract, method, apiPath(path))
+  const match = contract.findOperation(method, apiPath(path))
   // Outside the Runners API (or a wrong method, which GitLab answers 404 like an unknown path): nothing to check.
   if (match === undefined) return { operationId: undefined, method, path, status, findings: [] }
-  const violations = validateResponse(match.operation, status, exchange.response.headers, exchange.response.body)
+  const violations = contract.validateResponse(match.operation, status, exchange.response.headers, exchange.response.body)
   return {
     operationId: match.operation.operationId,
     method,

@@ -3,7 +3,7 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { findOperation, validateRequest, type Contract } from '../contract/index.js'
+import type { Contract } from '../contract/index.js'
 import { checkExchange } from './check.js'
 import { lowerCaseHeaders, parseBody, type Exchange } from './exchange.js'
 import { readCaFile, transmit, TransportError } from './http.js'
@@ -101,7 +101,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
 
 function requestProblem(contract: Contract, exchange: Exchange, contentType: string | undefined): string | undefined {
   const url = new URL(exchange.request.url)
-  const match = findOperation(contract, exchange.request.method, apiPath(url.pathname))
+  const match = contract.findOperation(exchange.request.method, apiPath(url.pathname))
   if (match === undefined) return undefined
   const query: Record<string, string | string[]> = {}
   for (const key of new Set(url.searchParams.keys())) {
@@ -110,7 +110,7 @@ function requestProblem(contract: Contract, exchange: Exchange, contentType: str
     const name = key.endsWith('[]') ? key.slice(0, -2) : key
     query[name] = key.endsWith('[]') || values.length > 1 ? values : (values[0] as string)
   }
-  const result = validateRequest(match.operation, { path: match.pathParams, query, body: formBody(exchange.request.body, contentType) })
+  const result = contract.validateRequest(match.operation, { path: match.pathParams, query, body: formBody(exchange.request.body, contentType) })
   return result.ok ? undefined : result.error
 }
 

@@ -11,12 +11,15 @@ export function renderText(report: DriftReport): string {
       (totals.unmatched > 0 ? `, ${totals.unmatched} outside the Runners API (skipped)` : '') +
       (report.strict ? ' (strict)' : ''),
   )
-  for (const operation of report.operations) lines.push('', ...renderOperation(operation))
+  lines.push('')
+  // Clean operations are one line each; a blank line sets off each one with findings.
+  for (const operation of report.operations) lines.push(...(operation.findings.length > 0 ? [...renderOperation(operation), ''] : renderOperation(operation)))
   if (report.unreached.length > 0) {
-    lines.push('', `Not reached (${report.unreached.length}):`)
+    lines.push(`Not reached (${report.unreached.length}):`)
     for (const op of report.unreached) lines.push(`  ${op.operationId}  ${op.method} ${op.path}`)
+    lines.push('')
   }
-  lines.push('', totals.errors > 0 ? 'DRIFT: GitLab disagrees with the contract.' : 'No drift.')
+  lines.push(totals.errors > 0 ? 'DRIFT: GitLab disagrees with the contract.' : 'No drift.')
   return lines.join('\n') + '\n'
 }
 
