@@ -58,8 +58,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const contract = (sharedContract ??= loadContract())
   const data =
     typeof options.scenario === 'object' ? options.scenario : loadScenario(options.scenario ?? 'default', { now: clock.now() })
-  const pristine = structuredClone(data)
-  let world = new World(structuredClone(pristine), clock)
+  // World copies what it is given, so `data` stays the pristine scenario for reset().
+  let world = new World(data, clock)
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
 
   const { app, responder } = createApp({
@@ -83,7 +83,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     clock,
     selfCheckFailures: responder.failures,
     async reset() {
-      world = new World(structuredClone(pristine), clock)
+      world = new World(data, clock)
     },
     close: () => listening.close(),
   }

@@ -19,7 +19,7 @@ export function findPersonas(data: WorldData): Persona[] {
     ['administrator', (id) => data.users.find((u) => u.id === id)?.admin === true],
     ['group owner', (id) => levelsOf(id).some((l) => l.kind === 'group' && l.level === OWNER)],
     ['project maintainer', (id) => levelsOf(id).some((l) => l.kind === 'project' && l.level === MAINTAINER)],
-    ['developer', (id) => levelsOf(id).some((l) => l.level === DEVELOPER) && levelsOf(id).every((l) => l.level <= DEVELOPER)],
+    ['developer', (id) => levelsOf(id).some((l) => l.level === DEVELOPER)],
     ['outsider', (id) => levelsOf(id).length === 0 && data.users.find((u) => u.id === id)?.admin === false],
   ]
   const personas: Persona[] = []

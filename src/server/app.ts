@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Contract, Operation } from '../contract/index.js'
 import type { World } from '../store/world.js'
 import { authenticateUser, requireScope, type Actor } from '../store/tokens.js'
+import type { Handler, OperationId } from './handler.js'
 import { cors, type CorsSetting } from './cors.js'
 import { findUserToken } from './credentials.js'
 import { errorReplyFor, internalError, invalidParams, routeNotFound } from './errors.js'
@@ -23,21 +24,6 @@ export interface AppOptions {
   bodyLimitBytes: number
   log(line: string): void
 }
-
-export interface HandlerInput {
-  /** Validated, coerced parameters: path, query and body merged, as GitLab merges them. */
-  params: Record<string, unknown>
-  headers: Request['headers']
-}
-
-export interface HandlerContext {
-  world: World
-  /** The signed-in caller; undefined on runner-token endpoints. */
-  actor: Actor | undefined
-  link: LinkContext
-}
-
-export type Handler = (input: HandlerInput, context: HandlerContext) => Reply
 
 export interface MockApp {
   app: express.Express
@@ -97,13 +83,14 @@ async function handle(options: AppOptions, operation: Operation, pathParams: Rec
   const validation = options.contract.validateRequest(operation, { path: pathParams, query, body })
   if (!validation.ok) return invalidParams(validation.error)
 
-  const handler = handlers[operation.operationId as keyof typeof handlers]
+  // The contract validated and coerced the params to the operation's declared types.
+  const handler = handlers[operation.operationId as OperationId] as Handler<OperationId>
   const link: LinkContext = {
     origin: `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`,
     path: `${API_PREFIX}${req.path}`,
     params: { ...query, ...body, ...pathParams },
   }
-  return handler({ params: validation.params, headers: req.headers }, { world, actor, link })
+  return handler({ params: validation.params as never, headers: req.headers }, { world, actor, link })
 }
 
 function replyForError(error: unknown, log: (line: string) => void): Reply {

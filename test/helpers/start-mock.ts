@@ -61,7 +61,7 @@ export async function startTestMock(options: StartMockOptions = {}): Promise<Tes
 export async function send(baseUrl: string, method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> {
   const headers: Record<string, string> = { ...options.headers }
   if (options.token) headers['PRIVATE-TOKEN'] = options.token
-  let body: BodyInit | undefined
+  let body: RequestInit['body']
   if (options.form) body = new URLSearchParams(options.form)
   else if (options.multipart) {
     const form = new FormData()

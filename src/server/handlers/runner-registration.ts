@@ -1,0 +1,63 @@
+// How runners come to be and speak for themselves: register, create for the current user, and the
+// runner-token endpoints (verify, unregister, reset). Runner-token endpoints have no user actor.
+import * as store from '../../store/runner-registration.js'
+import type { RunnerRecord } from '../../store/records.js'
+import { parseTagList } from '../../store/tags.js'
+import { ifUnmodifiedSince, signedIn, type Handler } from '../handler.js'
+import { iso } from '../serialize.js'
+
+function registrationDetails(runner: RunnerRecord) {
+  return { id: runner.id, token: runner.token, token_expires_at: runner.tokenExpiresAt === null ? null : iso(runner.tokenExpiresAt) }
+}
+
+export const registerRunner: Handler<'registerRunner'> = ({ params }, { world }) => {
+  const runner = store.registerRunner(world, {
+    token: params.token,
+    description: params.description,
+    info: params.info,
+    active: params.active,
+    paused: params.paused,
+    locked: params.locked,
+    runUntagged: params.run_untagged,
+    tagList: params.tag_list === undefined ? undefined : parseTagList(params.tag_list),
+    accessLevel: params.access_level,
+    maximumTimeout: params.maximum_timeout,
+    // maintainer_note is the deprecated spelling of maintenance_note (the contract forbids both at once).
+    maintenanceNote: params.maintenance_note ?? params.maintainer_note,
+  })
+  return { status: 201, body: registrationDetails(runner) }
+}
+
+export const createUserRunner: Handler<'createUserRunner'> = ({ params }, context) => {
+  const runner = store.createUserRunner(context.world, signedIn(context), {
+    runnerType: params.runner_type,
+    groupId: params.group_id,
+    projectId: params.project_id,
+    description: params.description,
+    maintenanceNote: params.maintenance_note,
+    paused: params.paused,
+    locked: params.locked,
+    runUntagged: params.run_untagged,
+    tagList: params.tag_list === undefined ? undefined : parseTagList(params.tag_list),
+    accessLevel: params.access_level,
+    maximumTimeout: params.maximum_timeout,
+  })
+  return { status: 201, body: registrationDetails(runner) }
+}
+
+export const deleteRunnerByToken: Handler<'deleteRunnerByToken'> = ({ params, headers }, { world }) => {
+  store.deleteRunnerByToken(world, { token: params.token, ifUnmodifiedSince: ifUnmodifiedSince(headers) })
+  return { status: 204 }
+}
+
+export const verifyRunner: Handler<'verifyRunner'> = ({ params }, { world }) => {
+  const runner = store.verifyRunner(world, { token: params.token, systemId: params.system_id })
+  // 200, not 201: GitLab sets the status explicitly (reference §6.3).
+  return { status: 200, body: registrationDetails(runner) }
+}
+
+export const resetRunnerAuthenticationTokenByToken: Handler<'resetRunnerAuthenticationTokenByToken'> = ({ params }, { world }) => {
+  const result = store.resetRunnerAuthenticationTokenByToken(world, { token: params.token })
+  return { status: 201, body: { token: result.token, token_expires_at: result.tokenExpiresAt === null ? null : iso(result.tokenExpiresAt) } }
+}
+
