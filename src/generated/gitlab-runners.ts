@@ -1844,7 +1844,8 @@ export interface operations {
                 headers: {
                     "X-Total": components["headers"]["X-Total"];
                     "X-Total-Pages": components["headers"]["X-Total-Pages"];
-                    "X-Per-Page": components["headers"]["X-Per-Page"];
+                    /** @description The effective page size (offset pagination only; absent with `pagination=keyset`). */
+                    "X-Per-Page"?: string;
                     /** @description The current page (offset pagination only; absent with `pagination=keyset`). */
                     "X-Page"?: string;
                     /** @description The next page number or an empty string (offset pagination only). */
