@@ -171,8 +171,8 @@ describe('the 21 operations', () => {
       return [path, Object.fromEntries(Object.entries(declared).map(([name, header]) => [name, deref(header)['required'] ?? false]))]
     })
     const offset = { 'X-Total': false, 'X-Total-Pages': false, 'X-Per-Page': true, 'X-Page': true, 'X-Next-Page': true, 'X-Prev-Page': true, Link: true }
-    // Keyset pages on jobs carry no X-Page and a Link only when more records exist.
-    const jobs = { ...offset, 'X-Page': false, 'X-Next-Page': false, 'X-Prev-Page': false, Link: false }
+    // Keyset pages on jobs carry only a Link, and only when more records exist.
+    const jobs = { ...offset, 'X-Per-Page': false, 'X-Page': false, 'X-Next-Page': false, 'X-Prev-Page': false, Link: false }
     expect(headers).toEqual(paginated.map((path) => [path, path === '/runners/{id}/jobs' ? jobs : offset]))
   })
 
