@@ -38,9 +38,9 @@ export async function verifyGitlab(contract: Contract, client: HttpClient, optio
   let planned = 0
   let done = 0
 
-  const send = async (probe: Probe, cleanup = false): Promise<Exchange> => {
+  const send = async (probe: Probe, unstoppable = false): Promise<Exchange> => {
     planned++
-    const exchange = await client.send(probe, cleanup ? undefined : options.signal)
+    const exchange = await client.send(probe, unstoppable ? undefined : options.signal)
     done++
     options.onProgress?.(done, planned, `${probe.method} ${probe.path} ${probe.purpose}`)
     for (const secret of tokensIn(exchange.response.body)) options.redactor.add(secret)

@@ -11,8 +11,8 @@ export interface WriteTarget extends PlanTarget {
   runnerToken?: string
 }
 
-/** Sends a probe; `cleanup` requests must not be stoppable by Ctrl-C. */
-export type SendProbe = (probe: Probe, cleanup?: boolean) => Promise<Exchange>
+/** Sends a probe; `unstoppable` ones run to the end even after Ctrl-C (creations, so we learn what to delete, and cleanup). */
+export type SendProbe = (probe: Probe, unstoppable?: boolean) => Promise<Exchange>
 
 interface ThrowAway {
   id: number
@@ -72,8 +72,8 @@ async function create(send: SendProbe, target: WriteTarget, purpose: string): Pr
   const settings = { description: THROW_AWAY_DESCRIPTION, paused: true, tag_list: [THROW_AWAY_TAG], run_untagged: false }
   const exchange =
     target.registrationToken !== undefined
-      ? await send({ operationId: 'registerRunner', method: 'POST', path: '/runners', anonymous: true, body: { token: target.registrationToken, ...settings }, purpose: `register (${purpose})` })
-      : await send({ operationId: 'createUserRunner', method: 'POST', path: '/user/runners', body: { ...ownerOf(target), ...settings }, purpose: `create (${purpose})` })
+      ? await send({ operationId: 'registerRunner', method: 'POST', path: '/runners', anonymous: true, body: { token: target.registrationToken, ...settings }, purpose: `register (${purpose})` }, true)
+      : await send({ operationId: 'createUserRunner', method: 'POST', path: '/user/runners', body: { ...ownerOf(target), ...settings }, purpose: `create (${purpose})` }, true)
   const body = exchange.response.body
   if (exchange.response.status !== 201 || !isRecord(body) || typeof body.id !== 'number' || typeof body.token !== 'string') return undefined
   return { id: body.id, token: body.token, deleted: false }

@@ -52,6 +52,8 @@ export async function startFakeGitlab(drift: (req: FakeRequest, reply: Reply) =>
       }
       requests.push(req)
       const reply = drift(req, match === undefined ? { status: 404, headers: json, body: { error: '404 Not Found' } } : documentedReply(match.operation, match.pathParams, req))
+      // Status 0 stands for a connection GitLab drops without an answer.
+      if (reply.status === 0) return void incoming.socket.destroy()
       res.writeHead(reply.status, reply.headers)
       res.end(reply.body === undefined ? undefined : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body))
     })
@@ -85,7 +87,9 @@ function statusFor(operation: Operation, pathParams: Record<string, string>, req
   const token = req.body.token ?? req.query.get('token')
   if (operation.security.length > 0 && req.headers['private-token'] !== ADMIN_TOKEN) return 401
   if (operation.security.length === 0 && operation.operationId !== 'verifyRunner' && token === undefined) return 400
-  if (operation.security.length === 0 && token !== RUNNER_TOKEN && token !== REGISTRATION_TOKEN) return 403
+  // Tokens the contract's examples hand out (glrt-EXAMPLE...) stay valid, so a --writes round trip can use them.
+  const known = token === RUNNER_TOKEN || token === REGISTRATION_TOKEN || (typeof token === 'string' && token.startsWith('glrt-EXAMPLE'))
+  if (operation.security.length === 0 && !known) return 403
   if (pathParams.id !== undefined && operation.path.startsWith('/runners/') && !/^\d+$/.test(pathParams.id)) return 400
   if (pathParams.id === '999999999' || pathParams.runner_id === '999999999') return 404
   const values = [...req.query.values()]

@@ -1,6 +1,6 @@
 // The drift report every reporter renders: exchanges grouped by operation, findings folded by kind and pointer, worst first.
 
-import { pointerPattern, type Finding, type FindingKind, type Severity } from '../findings.js'
+import { findingKinds, pointerPattern, type Finding, type FindingKind, type Severity } from '../findings.js'
 
 export interface CheckedExchange {
   /** undefined when the path matches no documented operation (e.g. other GitLab APIs in a HAR file). */
@@ -131,7 +131,14 @@ function summarise(ref: OperationRef, exchanges: CheckedExchange[]): OperationRe
       })
     }
   }
-  const findings = [...groups.values()].sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || b.occurrences - a.occurrences)
+  // Errors first, the most frequent first; then a fixed order so reports of two runs compare line by line.
+  const findings = [...groups.values()].sort(
+    (a, b) =>
+      severityRank[a.severity] - severityRank[b.severity] ||
+      b.occurrences - a.occurrences ||
+      findingKinds.indexOf(a.kind) - findingKinds.indexOf(b.kind) ||
+      a.pointer.localeCompare(b.pointer),
+  )
   return {
     ...ref,
     exchanges: exchanges.length,
