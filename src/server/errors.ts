@@ -62,6 +62,46 @@ export function selfCheckFailed(operationId: string, status: number, problems: s
   }
 }
 
+// Reason phrases GitLab's error helpers put after the code (reference §1.5), for faults that force a status.
+const REASON_PHRASES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  412: 'Precondition Failed',
+  413: 'Request Entity Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+}
+
+/** The body GitLab sends for a status with no reason given, for a fault that forces that status. */
+export function forcedStatus(status: number): ErrorReply {
+  // GitLab's 429 while it migrates is the one a client most plausibly retries on (reference §6.5).
+  if (status === 429) {
+    return {
+      code: 'fault',
+      status,
+      body: { message: 'Executing database migrations. Please retry later.' },
+    }
+  }
+  const reason = REASON_PHRASES[status]
+  return { code: 'fault', status, body: { message: reason === undefined ? String(status) : `${status} ${reason}` } }
+}
+
+/** A control API request without the control token the mock was started with. */
+export const controlTokenRequired: ErrorReply = {
+  code: 'control_token_required',
+  status: 401,
+  body: { message: '401 Unauthorized - send the control token in the X-Mock-Control-Token header' },
+}
+
 export const internalError: ErrorReply = { code: 'internal', status: 500, body: { message: '500 Internal Server Error' } }
 
 /** Turns a domain error into GitLab's response; undefined for anything that is not a known domain error. */
