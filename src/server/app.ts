@@ -54,7 +54,10 @@ export function createApp(options: AppOptions): MockApp {
       const reply = await handle(options, operation, pathParams, req)
       responder.send(res, operation, reply)
     } catch (error) {
-      responder.send(res, operation, replyForError(error, options.log))
+      // Transport failures (413, 415, unreadable bodies) happen before GitLab's API sees the request,
+      // so they belong to no operation's documented statuses and skip the self-check.
+      const transport = error instanceof InputError
+      responder.send(res, transport ? undefined : operation, replyForError(error, options.log))
     }
   })
 
