@@ -1,6 +1,7 @@
 // `gitlab-runners-mock proxy`: a validating reverse proxy in front of a real GitLab; findings live on stderr,
 // a report when it stops (Ctrl-C), and with --record every exchange as a fixture file.
 import { parseArgs } from 'node:util'
+import { documentedOperations } from '../drift/check.js'
 import { loadContractOrReport, usageProblem } from '../drift/command.js'
 import { startProxy } from '../drift/proxy.js'
 import { createRedactor } from '../drift/redact.js'
@@ -82,7 +83,7 @@ export async function runProxy(argv: string[]): Promise<number> {
     process.once('SIGTERM', resolve)
   })
   await proxy.close()
-  const report = buildReport({ command: 'proxy', target: redactor.url(values.upstream), strict: values.strict, exchanges: proxy.exchanges })
+  const report = buildReport({ command: 'proxy', target: redactor.url(values.upstream), strict: values.strict, exchanges: proxy.exchanges, documented: documentedOperations(contract) })
   writeReports(report, reports, redactor, (text) => process.stdout.write(text))
   return reportHasDrift(report) ? 1 : 0
 }

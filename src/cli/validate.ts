@@ -1,6 +1,6 @@
 // `gitlab-runners-mock validate FILE...`: the verify checks, offline, over recorded traffic (HAR, fixtures, journal export).
 import { parseArgs } from 'node:util'
-import { checkExchange } from '../drift/check.js'
+import { checkExchange, documentedOperations } from '../drift/check.js'
 import { loadContractOrReport, usageProblem } from '../drift/command.js'
 import type { Exchange } from '../drift/exchange.js'
 import { createRedactor } from '../drift/redact.js'
@@ -65,6 +65,7 @@ export async function runValidate(argv: string[]): Promise<number> {
     target: files.join(', '),
     strict: values.strict,
     exchanges: exchanges.map((exchange) => checkExchange(contract, exchange, { strict: values.strict })),
+    documented: documentedOperations(contract),
   })
   try {
     writeReports(report, reports, redactor, (text) => process.stdout.write(text))
