@@ -19,11 +19,11 @@ if (!process.argv.includes('--check')) {
   writeFileSync(target, fresh)
   console.log('wrote src/generated/gitlab-runners.ts')
 } else {
-  let committed = ''
+  let committed
   try {
     committed = readFileSync(target, 'utf8')
   } catch {
-    committed = ''
+    committed = '' // no committed file counts as stale
   }
   if (committed !== fresh) {
     console.error('src/generated/gitlab-runners.ts is stale: run `npm run generate` and commit the result.')

@@ -1,0 +1,67 @@
+// The module boundaries of DESIGN.md and STYLE.md, checked: store imports nothing of ours but types,
+// contract owns ajv and Prism, server never reaches into drift, drift only into contract.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const SRC = new URL('../src/', import.meta.url).pathname
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : []
+  })
+}
+
+interface Import {
+  file: string
+  spec: string
+  typeOnly: boolean
+}
+
+function importsOf(folder: string): Import[] {
+  return files(join(SRC, folder)).flatMap((file) => {
+    const text = readFileSync(file, 'utf8')
+    return [...text.matchAll(/^(?:import|export)\s+(type\s+)?[^'"]*?from\s+'([^']+)'/gm)].map((match) => ({
+      file: relative(SRC, file),
+      spec: match[2]!,
+      typeOnly: match[1] !== undefined,
+    }))
+  })
+}
+
+/** Which top folder of src/ an import lands in, or the package name. */
+function target(entry: Import): string {
+  if (!entry.spec.startsWith('.')) return entry.spec.startsWith('@') ? entry.spec.split('/').slice(0, 2).join('/') : entry.spec.split('/')[0]!
+  const resolved = relative(SRC, join(SRC, entry.file, '..', entry.spec))
+  return resolved.split('/')[0]!
+}
+
+function violations(folder: string, allowed: (entry: Import, lands: string) => boolean): string[] {
+  return importsOf(folder)
+    .filter((entry) => !allowed(entry, target(entry)))
+    .map((entry) => `${entry.file} imports ${entry.spec}`)
+}
+
+describe('module seams', () => {
+  it('keeps the store free of HTTP, ajv and everything of ours but generated types', () => {
+    expect(violations('store', (entry, lands) => lands === 'store' || lands.startsWith('node:') || (lands === 'generated' && entry.typeOnly))).toEqual([])
+  })
+
+  it('keeps ajv and Prism inside the contract module', () => {
+    const outside = ['store', 'server', 'scenarios', 'drift'].flatMap((folder) =>
+      violations(folder, (_entry, lands) => !['@stoplight/prism-http', 'ajv', 'ajv-formats'].includes(lands)),
+    )
+    // scenarios validate their own files with ajv: a schema of ours, not the contract's.
+    expect(outside.filter((line) => !line.startsWith('scenarios/'))).toEqual([])
+  })
+
+  it('keeps the server away from the drift checker', () => {
+    expect(violations('server', (_entry, lands) => lands !== 'drift')).toEqual([])
+  })
+
+  it('lets the drift checker import only the contract of ours', () => {
+    const ours = ['store', 'server', 'scenarios', 'control', 'cli']
+    expect(violations('drift', (_entry, lands) => !ours.includes(lands))).toEqual([])
+  })
+})
