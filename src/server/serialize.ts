@@ -106,7 +106,8 @@ function namespaceOf(world: World, project: ProjectRecord): { name: string; full
   if (project.groupId !== null) {
     const group = world.groups.get(project.groupId)
     if (group) {
-      const names = world.groupAncestry(group.id).map((g) => g.name)
+      // Ancestry runs from the group up; GitLab names the namespace from the top group down.
+      const names = world.groupAncestry(group.id).reverse().map((g) => g.name)
       return { name: names.join(' / '), fullPath: world.groupFullPath(group) }
     }
   }
