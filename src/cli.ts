@@ -1,6 +1,4 @@
 // The command line: picks the subcommand and hands it the rest of the arguments. Parsing only.
-import { runServe } from './cli/serve.js'
-
 const USAGE = `Usage: gitlab-runners-mock <command> [options]
 
 Commands:
@@ -13,8 +11,12 @@ Run a command with --help for its options.`
 
 type Command = (argv: string[]) => Promise<number>
 
+// Loaded on demand: `verify` in CI need not load the mock, nor `serve` the drift checker.
 const commands: Record<string, () => Promise<Command>> = {
-  serve: async () => runServe,
+  serve: async () => (await import('./cli/serve.js')).runServe,
+  verify: async () => (await import('./cli/verify.js')).runVerify,
+  validate: async () => (await import('./cli/validate.js')).runValidate,
+  proxy: async () => (await import('./cli/proxy.js')).runProxy,
 }
 
 const [name, ...rest] = process.argv.slice(2)
