@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { loadContract } from '../../src/contract/index.js'
+import { documentedOperations } from '../../src/drift/check.js'
+import { createHttpClient } from '../../src/drift/http.js'
+import { verifyGitlab } from '../../src/drift/probe.js'
+import { createRedactor } from '../../src/drift/redact.js'
+import { buildReport } from '../../src/drift/report/model.js'
+import { renderText } from '../../src/drift/report/text.js'
+
+const ADMIN = 'glpat-admin-0000000000000'
+
+describe('verify against our own mock', () => {
+  it('finds no drift in the mock on the default scenario, read-only and with --writes', async () => {
+    // Imported dynamically: drift/ must not depend on the mock, only this test does.
+    const { startMock } = await import('../../src/index.js')
+    const mock = await startMock({ scenario: 'default', port: 0, log: () => {} })
+    try {
+      const contract = loadContract()
+      const client = createHttpClient({ baseUrl: mock.url, token: ADMIN, retries: 0 })
+      const outcome = await verifyGitlab(contract, client, { target: { project: 'acme/platform/api', group: '1' }, writes: true, strict: true, redactor: createRedactor([ADMIN]) })
+      const report = buildReport({ command: 'verify', target: mock.url, strict: true, exchanges: outcome.exchanges, documented: documentedOperations(contract) })
+      expect(outcome.problem).toBeUndefined()
+      expect(renderText(report)).toContain('\nNo drift.\n')
+      expect(report.totals.errors).toBe(0)
+      expect(report.unreached).toEqual([])
+    } finally {
+      await mock.close()
+    }
+  })
+})
