@@ -1,10 +1,18 @@
-// The programmatic API: start the mock in-process from a test runner, reset it, close it.
-import type { Request } from 'express'
+// The programmatic API: start the mock in-process from a test runner and control it: sessions, clock,
+// faults, journal, state. The same controls as the HTTP control API under /__mock.
 import { loadContract, type Contract } from './contract/index.js'
+import { MockClock } from './control/clock.js'
+import { requireControlToken } from './control/control-token.js'
+import type { Fault, FaultSpec } from './control/faults.js'
+import type { JournalEntry } from './control/journal.js'
+import { ControlPlane } from './control/plane.js'
+import { controlRoutes } from './control/routes.js'
+import type { Scope } from './control/scope.js'
+import { readStateFile, writeStateFile } from './control/state-file.js'
 import { loadScenario } from './scenarios/load.js'
 import { systemClock, type Clock } from './store/clock.js'
 import type { WorldData } from './store/records.js'
-import { World } from './store/world.js'
+import type { World } from './store/world.js'
 import { API_PREFIX, createApp } from './server/app.js'
 import type { CorsSetting } from './server/cors.js'
 import { listen, urlHost } from './server/listen.js'
@@ -13,16 +21,22 @@ import type { SelfCheckFailure, SelfCheckMode } from './server/respond.js'
 export type { CorsSetting } from './server/cors.js'
 export type { SelfCheckFailure, SelfCheckMode } from './server/respond.js'
 export type { WorldData } from './store/records.js'
+export type { ClockState } from './control/clock.js'
+export type { Fault, FaultSpec } from './control/faults.js'
+export type { JournalEntry } from './control/journal.js'
 export { ManualClock } from './store/clock.js'
+export { MockClock } from './control/clock.js'
+export { ControlTokenError } from './control/control-token.js'
+export { StateFileError } from './control/state-file.js'
 
 export interface StartMockOptions {
   /** A scenario name from `scenarios/` (e.g. `default`), a path to a scenario file, or world data. Default `default`. */
   scenario?: string | WorldData
   /** Port to listen on; 0 (the default) picks a free port. */
   port?: number
-  /** Interface to bind; 127.0.0.1 unless you need otherwise. */
+  /** Interface to bind; 127.0.0.1 unless you need otherwise. Any other than loopback needs `controlToken`. */
   host?: string
-  /** Clock for runner status and contact times; defaults to the system clock. */
+  /** The clock beneath the mock's controllable clock (`mock.clock`); defaults to the system clock. */
   clock?: Clock
   /** What a response that breaks the contract does: `strict` answers 500, `log` (default) warns and sends it. */
   selfCheck?: SelfCheckMode
@@ -32,60 +46,171 @@ export interface StartMockOptions {
   bodyLimitBytes?: number
   /** Where log lines go (default: stderr). */
   log?: (line: string) => void
+  /** Required in `X-Mock-Control-Token` on every control request; mandatory on a non-loopback host. */
+  controlToken?: string
+  /** A session unused this long is dropped (default 30 minutes). */
+  sessionIdleMs?: number
+  /** Requests each journal keeps (default 500). */
+  journalLimit?: number
+  /**
+   * Keep the main state in this file: read at start when it exists, rewritten (write-then-rename)
+   * after every accepted change, before the change is answered.
+   */
+  stateFile?: string
 }
 
-export interface RunningMock {
+/** Where registration tokens may (or may not) register runners; refused, `POST /runners` answers 410. */
+export type RegistrationTarget = 'instance' | { groupId: number } | { projectId: number }
+
+/** The controls of one scope: the mock's main state (`mock`) or one session (`mock.session(id)`). */
+export interface MockControls {
+  /** The state this scope serves; reading it gives a session its own copy. */
+  readonly world: World
+  /** This scope's clock: `freeze()`, `set(iso)`, `advance('3h')`, `resume()`. A session's clock runs on the mock's. */
+  readonly clock: MockClock
+  /** Back to the scenario (as loaded, or as last loaded with `load`). Faults, clock and journal stay. */
+  reset(): Promise<void>
+  /** Loads a scenario (name, path or data) and makes it what `reset()` returns to. */
+  load(scenario: string | WorldData): void
+  /** The whole state as data; `importState(exportState())` changes nothing. */
+  exportState(): WorldData
+  /** Replaces the state; `reset()` still returns to the scenario. */
+  importState(state: WorldData): void
+  /** Adds a fault, e.g. `{ operationId: 'getRunner', status: 500 }` or `{ path: '/runners/*', latencyMs: 300 }`. */
+  fault(spec: FaultSpec): Fault
+  /** The faults in the order they are tried. */
+  faults(): Fault[]
+  /** False when there is no such fault. */
+  removeFault(id: string): boolean
+  clearFaults(): void
+  /** The last requests to the GitLab API on this scope, oldest first, tokens redacted. */
+  journal(options?: { limit?: number }): JournalEntry[]
+  clearJournal(): void
+  /** Allows or refuses registration tokens on the instance, a group or a project. */
+  allowRegistrationToken(target: RegistrationTarget, allowed: boolean): void
+}
+
+/** One session: an isolated copy of the scenario that requests with `X-Mock-Session: <id>` act on. */
+export interface MockSession extends MockControls {
+  readonly id: string
+  /** The header that selects this session, to spread into a request's headers. */
+  readonly headers: { 'X-Mock-Session': string }
+  /** Forgets the session; its next request starts a fresh one. */
+  drop(): void
+}
+
+export interface RunningMock extends MockControls {
   /** Base URL of the API, e.g. `http://127.0.0.1:4600/api/v4`. */
   url: string
-  /** Origin without the API prefix, e.g. `http://127.0.0.1:4600`. */
+  /** Origin without the API prefix, e.g. `http://127.0.0.1:4600`; the control API is at `${origin}/__mock`. */
   origin: string
   port: number
-  /** The state the mock serves; replaced by `reset()`. */
-  readonly world: World
-  readonly clock: Clock
   /** Responses that failed the mock's own contract since start (should stay empty). */
   readonly selfCheckFailures: readonly SelfCheckFailure[]
-  /** Back to the scenario as it was loaded. */
-  reset(): Promise<void>
+  /** The session with this id, created on first use from the main scenario (cheap: copied on its first change). */
+  session(id: string): MockSession
+  /** Ids of the live sessions. */
+  sessions(): string[]
   close(): Promise<void>
 }
 
 let sharedContract: Contract | undefined
 
+// An imported state can be far larger than any GitLab request.
+const CONTROL_BODY_LIMIT = 512 * 1024 * 1024
+
 /** Starts the mock on 127.0.0.1 (a free port by default) with a scenario. */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const clock = options.clock ?? systemClock
+  const host = options.host ?? '127.0.0.1'
+  requireControlToken(host, options.controlToken)
+  const baseClock = options.clock ?? systemClock
   const contract = (sharedContract ??= loadContract())
   const data =
-    typeof options.scenario === 'object' ? options.scenario : loadScenario(options.scenario ?? 'default', { now: clock.now() })
-  // World copies what it is given, so `data` stays the pristine scenario for reset().
-  let world = new World(data, clock)
+    typeof options.scenario === 'object' ? options.scenario : loadScenario(options.scenario ?? 'default', { now: baseClock.now() })
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
+  const { stateFile } = options
+  const saved = stateFile === undefined ? undefined : readStateFile(stateFile)
 
+  const plane = new ControlPlane({
+    scenario: data,
+    baseClock,
+    journalLimit: options.journalLimit ?? 500,
+    sessionIdleMs: options.sessionIdleMs ?? 30 * 60_000,
+    onCommit: stateFile === undefined ? undefined : (world) => writeStateFile(stateFile, world.toData()),
+  })
+  if (saved) plane.main.importState(saved)
+  plane.committed(plane.main)
+
+  const selfCheck = options.selfCheck ?? 'log'
   const { app, responder } = createApp({
     contract,
-    worldFor: (_req: Request) => world,
-    selfCheck: options.selfCheck ?? 'log',
+    worldFor: (req) => plane.worldFor(req),
+    selfCheck,
     cors: options.cors ?? 'local',
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     log,
+    control: {
+      plane,
+      routes: controlRoutes({ plane, controlToken: options.controlToken, selfCheck, bodyLimitBytes: CONTROL_BODY_LIMIT, log }),
+    },
   })
-  const host = options.host ?? '127.0.0.1'
   const listening = await listen(app, options.port ?? 0, host)
   const origin = `http://${urlHost(host)}:${listening.port}`
-  return {
+  // Object.assign, not spread: spreading would freeze the `world` getter to today's world.
+  return Object.assign(controlsOf(plane.main, plane), {
     url: `${origin}${API_PREFIX}`,
     origin,
     port: listening.port,
-    get world() {
-      return world
-    },
-    clock,
     selfCheckFailures: responder.failures,
-    async reset() {
-      world = new World(data, clock)
+    session(id: string): MockSession {
+      const scope = plane.session(id)
+      return Object.assign(controlsOf(scope, plane), {
+        id,
+        headers: { 'X-Mock-Session': id },
+        drop: () => void plane.dropSession(id),
+      })
     },
-    close: () => listening.close(),
-  }
+    sessions: () => plane.sessions().map((scope) => scope.id ?? ''),
+    async close() {
+      plane.close()
+      await listening.close()
+    },
+  })
 }
 
+function controlsOf(scope: Scope, plane: ControlPlane): MockControls {
+  return {
+    get world() {
+      return scope.writable()
+    },
+    clock: scope.clock,
+    async reset() {
+      scope.reset()
+      plane.committed(scope)
+    },
+    load(scenario) {
+      plane.load(scope, typeof scenario === 'string' ? loadScenario(scenario, { now: scope.clock.now() }) : structuredClone(scenario))
+    },
+    exportState: () => scope.world.toData(),
+    importState(state) {
+      scope.importState(state)
+      plane.committed(scope)
+    },
+    fault: (spec) => scope.faults.add(spec),
+    faults: () => scope.faults.list(),
+    removeFault: (id) => scope.faults.remove(id),
+    clearFaults: () => scope.faults.clear(),
+    journal: (options = {}) => scope.journal.list(options.limit),
+    clearJournal: () => scope.journal.clear(),
+    allowRegistrationToken(target, allowed) {
+      const world = scope.writable()
+      if (target === 'instance') world.instance.allowRegistrationToken = allowed
+      else {
+        const record = 'groupId' in target ? world.groups.get(target.groupId) : world.projects.get(target.projectId)
+        if (!record) throw new RangeError(`no such ${'groupId' in target ? 'group' : 'project'}: ${JSON.stringify(target)}`)
+        record.allowRegistrationToken = allowed
+      }
+      plane.committed(scope)
+    },
+  }
+}

@@ -1,7 +1,10 @@
-// The mock's HTTP pipeline, in order: CORS → route to an operationId → read input → authenticate →
-// validate against the contract → handler → respond (self-check, send) → error replies.
-import express, { type NextFunction, type Request, type Response } from 'express'
+// The mock's HTTP pipeline, in order: CORS → scope (main or session) → control API → route to an
+// operationId → fault → read input → authenticate → validate against the contract → handler →
+// persist an accepted change → respond (self-check, send) → error replies.
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 import type { Contract, Operation } from '../contract/index.js'
+import { CONTROL_PREFIX } from '../control/routes.js'
+import { isRead, noteExchange, type ControlPlane } from '../control/plane.js'
 import type { World } from '../store/world.js'
 import { authenticateUser, requireScope, type Actor } from '../store/tokens.js'
 import type { Handler, OperationId } from './handler.js'
@@ -23,6 +26,8 @@ export interface AppOptions {
   cors: CorsSetting
   bodyLimitBytes: number
   log(line: string): void
+  /** Sessions, faults, journal and the control API; absent, the app serves the GitLab API alone. */
+  control?: { plane: ControlPlane; routes: RequestHandler }
 }
 
 export interface MockApp {
@@ -37,6 +42,18 @@ export function createApp(options: AppOptions): MockApp {
   app.disable('x-powered-by')
   app.set('etag', false)
   app.use(cors(options.cors))
+  const { control } = options
+  if (control) {
+    app.use(control.plane.enterScope)
+    app.use(CONTROL_PREFIX, control.routes)
+  }
+  // Findings go to the journal too, so a test can see which of its requests broke the contract.
+  const send = (res: Response, operation: Operation | undefined, reply: Reply): void => {
+    const before = responder.failures.length
+    responder.send(res, operation, reply)
+    const findings = responder.failures.slice(before).flatMap((failure) => failure.problems)
+    if (findings.length > 0) noteExchange(res, { findings })
+  }
 
   app.get(`${API_PREFIX}/openapi.json`, (_req, res) => {
     res.json(contract.document)
@@ -44,36 +61,47 @@ export function createApp(options: AppOptions): MockApp {
 
   app.use(API_PREFIX, async (req: Request, res: Response) => {
     const match = contract.findOperation(req.method, req.path)
+    if (match) noteExchange(res, { operationId: match.operation.operationId })
+    const fault = await control?.plane.applyFault(req, res, match?.operation.operationId)
+    if (fault === 'dropped') return
+    // A forced status is off-contract on purpose for some operations, so it skips the self-check.
+    if (fault) {
+      send(res, undefined, fault)
+      return
+    }
     // GitLab's catch-all route answers unknown paths and known paths with the wrong method alike.
     if (!match) {
-      responder.send(res, undefined, routeNotFound)
+      send(res, undefined, routeNotFound)
       return
     }
     const { operation, pathParams } = match
     try {
-      const reply = await handle(options, operation, pathParams, req)
-      responder.send(res, operation, reply)
+      const reply = await handle(options, operation, pathParams, req, res)
+      // On disk before the client hears of it, so an acknowledged change survives a crash.
+      if (reply.status < 400 && !isRead(req.method)) control?.plane.committed(control.plane.scope())
+      send(res, operation, reply)
     } catch (error) {
       // Transport failures (413, 415, unreadable bodies) happen before GitLab's API sees the request,
       // so they belong to no operation's documented statuses and skip the self-check.
       const transport = error instanceof InputError
-      responder.send(res, transport ? undefined : operation, replyForError(error, options.log))
+      send(res, transport ? undefined : operation, replyForError(error, options.log))
     }
   })
 
   app.use((_req: Request, res: Response) => {
-    responder.send(res, undefined, routeNotFound)
+    send(res, undefined, routeNotFound)
   })
   // Express reaches this only for failures outside the pipeline above (e.g. a socket error).
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    responder.send(res, undefined, replyForError(error, options.log))
+    send(res, undefined, replyForError(error, options.log))
   })
   return { app, responder }
 }
 
-async function handle(options: AppOptions, operation: Operation, pathParams: Record<string, string>, req: Request): Promise<Reply> {
+async function handle(options: AppOptions, operation: Operation, pathParams: Record<string, string>, req: Request, res: Response): Promise<Reply> {
   const query = parseQuery(new URL(req.originalUrl, 'http://mock.invalid').search)
   const body = await readBody(req, options.bodyLimitBytes)
+  noteExchange(res, { body })
   const world = options.worldFor(req)
 
   // GitLab authenticates before Grape validates parameters: a stranger with bad params gets 401.

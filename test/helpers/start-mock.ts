@@ -7,7 +7,7 @@ import { ManualClock, startMock, type RunningMock, type StartMockOptions } from 
 /** 2025-06-02T12:00:00.000Z: the "now" every behaviour test starts from. */
 export const NOW = Date.UTC(2025, 5, 2, 12, 0, 0)
 
-export interface TestMock extends RunningMock {
+export interface TestMock extends Omit<RunningMock, 'clock'> {
   clock: ManualClock
   logs: string[]
   /** fetch against the API with a token; checks the exchange with Prism. */

@@ -1,0 +1,73 @@
+// The controllable clock behind every world: frozen, set, advanced or running on top of a base clock.
+// Runner status (online, offline, stale) is computed from it, so moving it moves every runner.
+import type { Clock } from '../store/clock.js'
+import { parseDuration } from '../scenarios/relative-time.js'
+
+export interface ClockState {
+  /** ISO time the clock reads now. */
+  now: string
+  frozen: boolean
+  /** How far the clock is from its base clock, in milliseconds (0 unless set or advanced). */
+  offsetMs: number
+}
+
+export class MockClock implements Clock {
+  private offset = 0
+  private frozenAt: number | undefined
+
+  /** `base` keeps running underneath: the system clock, a test's ManualClock, or a parent session's clock. */
+  constructor(private readonly base: Clock) {}
+
+  now(): number {
+    return this.frozenAt ?? this.base.now() + this.offset
+  }
+
+  /** Stops the clock at `at` (default: where it is). */
+  freeze(at?: number | string | Date): void {
+    this.frozenAt = at === undefined ? this.now() : toMillis(at)
+  }
+
+  /** Puts the clock at `at`; a running clock keeps running from there. */
+  set(at: number | string | Date): void {
+    const millis = toMillis(at)
+    if (this.frozenAt !== undefined) this.frozenAt = millis
+    else this.offset = millis - this.base.now()
+  }
+
+  /** Moves the clock forward by milliseconds or a duration such as `3h` or `1d12h`. */
+  advance(by: number | string): void {
+    const millis = typeof by === 'number' ? by : parseDuration(by)
+    if (this.frozenAt !== undefined) this.frozenAt += millis
+    else this.offset += millis
+  }
+
+  /** Lets a frozen clock run again from where it stands. */
+  resume(): void {
+    if (this.frozenAt === undefined) return
+    this.offset = this.frozenAt - this.base.now()
+    this.frozenAt = undefined
+  }
+
+  /** Back to the base clock, running. */
+  restore(): void {
+    this.offset = 0
+    this.frozenAt = undefined
+  }
+
+  get frozen(): boolean {
+    return this.frozenAt !== undefined
+  }
+
+  state(): ClockState {
+    const now = this.now()
+    return { now: new Date(now).toISOString(), frozen: this.frozen, offsetMs: now - this.base.now() }
+  }
+}
+
+function toMillis(at: number | string | Date): number {
+  if (typeof at === 'number') return at
+  if (at instanceof Date) return at.getTime()
+  const millis = Date.parse(at)
+  if (Number.isNaN(millis) || !/^\d{4}-\d{2}-\d{2}T/.test(at)) throw new RangeError(`not an ISO time: '${at}'`)
+  return millis
+}

@@ -1,0 +1,122 @@
+// Faults a test injects into one scope: latency, a forced status, an error rate, a dropped connection,
+// matched by operationId or by path. Knows nothing of HTTP: it only decides what happens to a request.
+
+export interface FaultSpec {
+  /** Match this contract operation, e.g. `getRunner`. */
+  operationId?: string
+  /** Or match this path under `/api/v4`; `*` stands for one segment, e.g. `/runners/*`. */
+  path?: string
+  /** Only for this HTTP method (with `path`); any method when absent. */
+  method?: string
+  /** Wait this long before answering: fixed milliseconds, or a random pick between min and max. */
+  latencyMs?: number | { min: number; max: number }
+  /** Answer this status with GitLab's body for it, instead of running the request. */
+  status?: number
+  /** Close the connection without an answer. */
+  drop?: boolean
+  /** Share of matching requests the fault hits, 0 to 1 (default 1). */
+  rate?: number
+  /** Seed for `rate` and random latency, so a test sees the same sequence every run. */
+  seed?: number
+  /** Remove the fault after it has hit this many requests. */
+  times?: number
+}
+
+export interface Fault extends FaultSpec {
+  id: string
+  /** Requests the fault has hit so far. */
+  hits: number
+}
+
+/** What a matching fault does to one request. */
+export interface FaultAction {
+  faultId: string
+  delayMs: number
+  status: number | undefined
+  drop: boolean
+}
+
+export class FaultError extends Error {}
+
+interface Armed {
+  fault: Fault
+  pattern: RegExp | undefined
+  random: () => number
+}
+
+export class FaultSet {
+  private armed: Armed[] = []
+  private nextId = 1
+
+  add(spec: FaultSpec): Fault {
+    checkSpec(spec)
+    const fault: Fault = { ...structuredClone(spec), id: `f${this.nextId++}`, hits: 0 }
+    const pattern = spec.path === undefined ? undefined : pathPattern(spec.path)
+    this.armed.push({ fault, pattern, random: seededRandom(spec.seed ?? Math.floor(Math.random() * 2 ** 32)) })
+    return structuredClone(fault)
+  }
+
+  list(): Fault[] {
+    return this.armed.map((armed) => structuredClone(armed.fault))
+  }
+
+  /** False when there was no such fault. */
+  remove(id: string): boolean {
+    const before = this.armed.length
+    this.armed = this.armed.filter((armed) => armed.fault.id !== id)
+    return this.armed.length < before
+  }
+
+  clear(): void {
+    this.armed = []
+  }
+
+  /** The first fault (in the order added) that matches and, by its rate, hits this request. */
+  decide(operationId: string | undefined, method: string, path: string): FaultAction | undefined {
+    for (const armed of this.armed) {
+      const { fault } = armed
+      if (fault.operationId !== undefined && fault.operationId !== operationId) continue
+      if (armed.pattern && !armed.pattern.test(path)) continue
+      if (fault.method !== undefined && fault.method.toUpperCase() !== method.toUpperCase()) continue
+      if (armed.random() >= (fault.rate ?? 1)) continue
+      fault.hits += 1
+      if (fault.times !== undefined && fault.hits >= fault.times) this.remove(fault.id)
+      return { faultId: fault.id, delayMs: delayOf(fault.latencyMs, armed.random), status: fault.status, drop: fault.drop === true }
+    }
+    return undefined
+  }
+}
+
+function checkSpec(spec: FaultSpec): void {
+  if (spec.operationId === undefined && spec.path === undefined) throw new FaultError('a fault needs an operationId or a path to match')
+  if (spec.latencyMs === undefined && spec.status === undefined && spec.drop !== true) {
+    throw new FaultError('a fault needs latencyMs, status or drop: true')
+  }
+  if (spec.status !== undefined && spec.drop === true) throw new FaultError('a fault either forces a status or drops the connection, not both')
+  if (typeof spec.latencyMs === 'object' && spec.latencyMs.min > spec.latencyMs.max) {
+    throw new FaultError(`latencyMs.min (${spec.latencyMs.min}) is above latencyMs.max (${spec.latencyMs.max})`)
+  }
+}
+
+function pathPattern(path: string): RegExp {
+  const segments = path.split('/').map((segment) => (segment === '*' ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+  return new RegExp(`^${segments.join('/')}/?$`)
+}
+
+function delayOf(latency: FaultSpec['latencyMs'], random: () => number): number {
+  if (latency === undefined) return 0
+  if (typeof latency === 'number') return latency
+  return Math.round(latency.min + random() * (latency.max - latency.min))
+}
+
+// mulberry32: tiny, fast and good enough to make a test's error rate repeatable.
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

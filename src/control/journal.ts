@@ -1,0 +1,82 @@
+// The request journal: the last N requests a scope served, with tokens redacted before they are stored.
+// Bounded (oldest dropped first) so a long-running mock never grows without limit.
+import type { IncomingHttpHeaders } from 'node:http'
+
+export interface JournalEntry {
+  /** Increasing per scope, so a client can read only what is new. */
+  seq: number
+  /** ISO time by the wall clock (not the mock's clock, which tests move). */
+  at: string
+  method: string
+  /** Path under the origin with the query, tokens redacted, e.g. `/api/v4/runners?private_token=[REDACTED]`. */
+  path: string
+  status: number
+  durationMs: number
+  /** The contract operation, or null for an unknown route. */
+  operationId: string | null
+  /** Request headers that matter to GitLab, tokens redacted. */
+  headers: Record<string, string>
+  /** The parsed request body, `token` and other secrets redacted; null when there was none. */
+  body: unknown
+  /** Id of the fault that shaped the answer, if any. */
+  fault: string | null
+  /** Where the mock's own response broke its contract (should stay empty). */
+  findings: string[]
+}
+
+export const REDACTED = '[REDACTED]'
+const KEPT_HEADERS = ['private-token', 'authorization', 'content-type', 'sudo', 'if-unmodified-since', 'job-token', 'x-mock-session']
+const SECRET_HEADERS = new Set(['private-token', 'authorization', 'job-token'])
+const SECRET_PARAMS = new Set(['private_token', 'access_token', 'token', 'job_token', 'registration_token', 'runner_token'])
+
+export class Journal {
+  private entries: JournalEntry[] = []
+  private nextSeq = 1
+
+  constructor(private readonly limit: number) {}
+
+  record(entry: Omit<JournalEntry, 'seq'>): void {
+    this.entries.push({ seq: this.nextSeq++, ...entry })
+    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit)
+  }
+
+  /** Oldest first; `limit` keeps the newest that many. */
+  list(limit?: number): JournalEntry[] {
+    return limit === undefined ? [...this.entries] : this.entries.slice(Math.max(0, this.entries.length - limit))
+  }
+
+  clear(): void {
+    this.entries = []
+  }
+}
+
+export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const kept: Record<string, string> = {}
+  for (const name of KEPT_HEADERS) {
+    const value = headers[name]
+    if (value === undefined) continue
+    const text = Array.isArray(value) ? value.join(', ') : value
+    // Keep the scheme of an Authorization header: "Bearer" vs "Basic" is worth seeing.
+    if (name === 'authorization') kept[name] = text.replace(/^(\S+\s+).*$/s, `$1${REDACTED}`)
+    else kept[name] = SECRET_HEADERS.has(name) ? REDACTED : text
+  }
+  return kept
+}
+
+export function redactPath(originalUrl: string): string {
+  const at = originalUrl.indexOf('?')
+  if (at < 0) return originalUrl
+  const query = new URLSearchParams(originalUrl.slice(at + 1))
+  for (const key of [...query.keys()]) {
+    if (SECRET_PARAMS.has(key.replace(/\[\]$/, ''))) query.set(key, REDACTED)
+  }
+  return `${originalUrl.slice(0, at)}?${query.toString().replaceAll('%5BREDACTED%5D', REDACTED)}`
+}
+
+export function redactBody(body: unknown): unknown {
+  if (Array.isArray(body)) return body.map(redactBody)
+  if (body === null || typeof body !== 'object') return body
+  return Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [key, SECRET_PARAMS.has(key.replace(/\[\]$/, '')) ? REDACTED : redactBody(value)]),
+  )
+}

@@ -1,0 +1,175 @@
+// The control plane: the main scope and the sessions, which scope a request acts on, the faults and
+// journal around each GitLab API request, and the hook that persists accepted changes. The control
+// API's routes live in routes.ts; this file only holds the state they act on.
+import type { Request, RequestHandler, Response } from 'express'
+import type { Clock } from '../store/clock.js'
+import type { WorldData } from '../store/records.js'
+import type { World } from '../store/world.js'
+import { forcedStatus } from '../server/errors.js'
+import type { Reply } from '../server/respond.js'
+import { redactBody, redactHeaders, redactPath } from './journal.js'
+import { Scope, SharedWorld, currentScope, runInScope, scopedClock } from './scope.js'
+
+export const SESSION_HEADER = 'x-mock-session'
+const SESSION_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
+export interface ControlPlaneOptions {
+  scenario: WorldData
+  /** The clock beneath the main scope's clock (the system clock, or a test's ManualClock). */
+  baseClock: Clock
+  /** Entries each scope's journal keeps. */
+  journalLimit: number
+  /** A session unused this long is dropped. */
+  sessionIdleMs: number
+  /** Called after every accepted change to the main scope's state, before the answer is sent. */
+  onCommit?: (world: World) => void
+}
+
+/** What app.ts tells the journal about a request while serving it. */
+export interface ExchangeNotes {
+  operationId?: string
+  body?: unknown
+  fault?: string
+  findings?: string[]
+}
+
+export class SessionIdError extends Error {}
+
+export class ControlPlane {
+  readonly main: Scope
+  private shared: SharedWorld
+  private readonly sessionsById = new Map<string, Scope>()
+  private readonly sweeper: NodeJS.Timeout
+
+  constructor(private readonly options: ControlPlaneOptions) {
+    this.main = new Scope(null, options.scenario, options.baseClock, options.journalLimit, () => undefined)
+    this.shared = this.sharedFor(options.scenario)
+    // Also dropped lazily on use; the timer only frees memory of sessions nobody asks about again.
+    this.sweeper = setInterval(() => this.sweep(), Math.min(options.sessionIdleMs, 60_000))
+    this.sweeper.unref()
+  }
+
+  /** The session with this id, created from the main scope's scenario on first use. */
+  session(id: string): Scope {
+    if (!SESSION_ID.test(id)) throw new SessionIdError(`X-Mock-Session must be 1 to 128 letters, digits or . _ : -, got '${id}'`)
+    this.sweep()
+    let scope = this.sessionsById.get(id)
+    if (!scope) {
+      scope = new Scope(id, this.main.scenarioData, this.main.clock, this.options.journalLimit, () => this.shared)
+      this.sessionsById.set(id, scope)
+    }
+    scope.lastUsedAt = Date.now()
+    return scope
+  }
+
+  sessions(): Scope[] {
+    this.sweep()
+    return [...this.sessionsById.values()]
+  }
+
+  dropSession(id: string): boolean {
+    return this.sessionsById.delete(id)
+  }
+
+  /** Loads a scenario into a scope; on the main scope it is also what new sessions start from. */
+  load(scope: Scope, data: WorldData): void {
+    scope.load(data)
+    if (scope === this.main) this.shared = this.sharedFor(data)
+    this.committed(scope)
+  }
+
+  /** Persists the main scope's state after a change; sessions are never persisted. */
+  committed(scope: Scope): void {
+    if (scope === this.main) this.options.onCommit?.(this.main.world)
+  }
+
+  /** The scope the current request acts on (the main scope outside any request). */
+  scope(): Scope {
+    return currentScope() ?? this.main
+  }
+
+  /** The world a GitLab API request reads or changes; reads never copy a session's state. */
+  worldFor(req: Request): World {
+    const scope = this.scope()
+    return isRead(req.method) ? scope.world : scope.writable()
+  }
+
+  /**
+   * Enters the request's scope for the rest of the pipeline and journals GitLab API requests.
+   * An invalid session id is answered here, before anything acts on a scope.
+   */
+  readonly enterScope: RequestHandler = (req, res, next) => {
+    const header = req.headers[SESSION_HEADER]
+    let scope: Scope
+    try {
+      scope = typeof header === 'string' ? this.session(header) : this.main
+    } catch (error) {
+      if (!(error instanceof SessionIdError)) throw error
+      res.status(400).type('application/json').send(JSON.stringify({ message: `400 Bad request - ${error.message}` }))
+      return
+    }
+    if (req.path.startsWith('/api/')) journalOnClose(scope, req, res)
+    runInScope(scope, next)
+  }
+
+  /** Applies the first matching fault: waits, then answers a forced status, drops the connection, or lets the request run. */
+  async applyFault(req: Request, res: Response, operationId: string | undefined): Promise<Reply | 'dropped' | undefined> {
+    const action = this.scope().faults.decide(operationId, req.method, req.path)
+    if (!action) return undefined
+    noteExchange(res, { fault: action.faultId })
+    if (action.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, action.delayMs))
+    if (action.drop) {
+      req.socket.destroy()
+      return 'dropped'
+    }
+    if (action.status === undefined) return undefined
+    const { status, body } = forcedStatus(action.status)
+    // GitLab's 429 tells the client when to come back (reference §6.5).
+    return { status, body, headers: status === 429 ? { 'Retry-After': '60' } : {} }
+  }
+
+  close(): void {
+    clearInterval(this.sweeper)
+    this.sessionsById.clear()
+  }
+
+  private sharedFor(data: WorldData): SharedWorld {
+    return new SharedWorld(data, scopedClock(this.main.clock))
+  }
+
+  private sweep(): void {
+    const oldest = Date.now() - this.options.sessionIdleMs
+    for (const [id, scope] of this.sessionsById) if (scope.lastUsedAt < oldest) this.sessionsById.delete(id)
+  }
+}
+
+export function isRead(method: string): boolean {
+  return method === 'GET' || method === 'HEAD' || method === 'OPTIONS'
+}
+
+/** Adds what the pipeline learnt about a request to its journal entry. */
+export function noteExchange(res: Response, notes: ExchangeNotes): void {
+  const locals = res.locals as { exchange?: ExchangeNotes }
+  locals.exchange = { ...locals.exchange, ...notes }
+}
+
+function journalOnClose(scope: Scope, req: Request, res: Response): void {
+  const started = performance.now()
+  const at = new Date().toISOString()
+  res.once('close', () => {
+    const notes = (res.locals as { exchange?: ExchangeNotes }).exchange ?? {}
+    scope.journal.record({
+      at,
+      method: req.method,
+      path: redactPath(req.originalUrl),
+      // A dropped connection never sent a status.
+      status: res.headersSent ? res.statusCode : 0,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      operationId: notes.operationId ?? null,
+      headers: redactHeaders(req.headers),
+      body: notes.body === undefined ? null : redactBody(notes.body),
+      fault: notes.fault ?? null,
+      findings: notes.findings ?? [],
+    })
+  })
+}

@@ -1,0 +1,184 @@
+// The control API under /__mock: each operation of openapi/control.yaml and what it does to a scope.
+// Requests are validated and responses self-checked against that document, as the GitLab API is
+// against its own; the control token is checked first.
+import { timingSafeEqual } from 'node:crypto'
+import type { Request, RequestHandler, Response } from 'express'
+import { fileURLToPath } from 'node:url'
+import { loadContract, type Contract } from '../contract/index.js'
+import { displayName } from '../scenarios/source.js'
+import { loadScenario, parseScenario, resolveScenarioPath, ScenarioError } from '../scenarios/load.js'
+import type { WorldData } from '../store/records.js'
+import { controlTokenRequired, invalidParams, routeNotFound } from '../server/errors.js'
+import { InputError, parseQuery, readBody } from '../server/input.js'
+import { createResponder, type Reply, type SelfCheckMode } from '../server/respond.js'
+import { FaultError, type FaultSpec } from './faults.js'
+import type { ControlPlane } from './plane.js'
+import type { Scope } from './scope.js'
+
+export const CONTROL_PREFIX = '/__mock'
+export const controlContractFile = fileURLToPath(new URL('../../openapi/control.yaml', import.meta.url))
+
+export interface ControlRouteOptions {
+  plane: ControlPlane
+  /** Required in X-Mock-Control-Token when set. */
+  controlToken: string | undefined
+  selfCheck: SelfCheckMode
+  /** Largest control request body: an imported state can be large. */
+  bodyLimitBytes: number
+  log(line: string): void
+}
+
+type Params = Record<string, unknown>
+type ControlHandler = (params: Params, scope: Scope, plane: ControlPlane) => Reply
+
+const noContent: Reply = { status: 204 }
+
+function notFound(what: string): Reply {
+  return { status: 404, body: { message: `404 ${what} Not Found` } }
+}
+
+function badRequest(message: string): Reply {
+  return { status: 400, body: { message: `400 Bad request - ${message}` } }
+}
+
+const handlers: Record<string, ControlHandler> = {
+  resetScope: (_params, scope, plane) => {
+    scope.reset()
+    plane.committed(scope)
+    return noContent
+  },
+  loadScenario: (params, scope, plane) => {
+    const now = scope.clock.now()
+    let data: WorldData
+    try {
+      data = typeof params.name === 'string'
+        ? loadScenario(params.name, { now })
+        // Inline scenarios resolve includes against scenarios/, as if they were a file there.
+        : parseScenario(String(params.yaml), displayName(resolveScenarioPath('inline')), { now })
+    } catch (error) {
+      if (error instanceof ScenarioError) return badRequest(error.message)
+      throw error
+    }
+    plane.load(scope, data)
+    return noContent
+  },
+  exportState: (_params, scope) => ({ status: 200, body: scope.world.toData() }),
+  importState: (params, scope, plane) => {
+    scope.importState(params as unknown as WorldData)
+    plane.committed(scope)
+    return noContent
+  },
+  listJournal: (params, scope) => ({
+    status: 200,
+    body: { entries: scope.journal.list(params.limit as number | undefined) },
+  }),
+  clearJournal: (_params, scope) => {
+    scope.journal.clear()
+    return noContent
+  },
+  getClock: (_params, scope) => ({ status: 200, body: scope.clock.state() }),
+  freezeClock: (params, scope) => {
+    scope.clock.freeze(params.at as string | undefined)
+    return { status: 200, body: scope.clock.state() }
+  },
+  setClock: (params, scope) => {
+    scope.clock.set(params.to as string)
+    return { status: 200, body: scope.clock.state() }
+  },
+  advanceClock: (params, scope) => {
+    scope.clock.advance(params.by as string)
+    return { status: 200, body: scope.clock.state() }
+  },
+  resumeClock: (_params, scope) => {
+    scope.clock.resume()
+    return { status: 200, body: scope.clock.state() }
+  },
+  listFaults: (_params, scope) => ({ status: 200, body: { faults: scope.faults.list() } }),
+  addFault: (params, scope) => {
+    try {
+      return { status: 201, body: scope.faults.add(params as FaultSpec) }
+    } catch (error) {
+      if (error instanceof FaultError) return badRequest(error.message)
+      throw error
+    }
+  },
+  clearFaults: (_params, scope) => {
+    scope.faults.clear()
+    return noContent
+  },
+  removeFault: (params, scope) => (scope.faults.remove(params.id as string) ? noContent : notFound('Fault')),
+  setInstanceRegistration: (params, scope, plane) => {
+    const world = scope.writable()
+    world.instance.allowRegistrationToken = params.allowed as boolean
+    plane.committed(scope)
+    return { status: 200, body: { allowed: world.instance.allowRegistrationToken } }
+  },
+  setGroupRegistration: (params, scope, plane) => {
+    const group = scope.writable().groups.get(params.id as number)
+    if (!group) return notFound('Group')
+    group.allowRegistrationToken = params.allowed as boolean
+    plane.committed(scope)
+    return { status: 200, body: { allowed: group.allowRegistrationToken } }
+  },
+  setProjectRegistration: (params, scope, plane) => {
+    const project = scope.writable().projects.get(params.id as number)
+    if (!project) return notFound('Project')
+    project.allowRegistrationToken = params.allowed as boolean
+    plane.committed(scope)
+    return { status: 200, body: { allowed: project.allowRegistrationToken } }
+  },
+  listSessions: (_params, _scope, plane) => ({
+    status: 200,
+    body: {
+      sessions: plane.sessions().map((session) => ({
+        id: session.id ?? '',
+        createdAt: new Date(session.createdAt).toISOString(),
+        lastUsedAt: new Date(session.lastUsedAt).toISOString(),
+        copied: session.copied,
+      })),
+    },
+  }),
+  dropSession: (params, _scope, plane) => (plane.dropSession(params.id as string) ? noContent : notFound('Session')),
+}
+
+let sharedControlContract: Contract | undefined
+
+/** The handler mounted at /__mock. */
+export function controlRoutes(options: ControlRouteOptions): RequestHandler {
+  const contract = (sharedControlContract ??= loadContract(controlContractFile))
+  const responder = createResponder(contract, options.selfCheck, options.log)
+  return async (req: Request, res: Response) => {
+    const match = contract.findOperation(req.method, req.path)
+    if (!match) {
+      responder.send(res, undefined, routeNotFound)
+      return
+    }
+    const { operation, pathParams } = match
+    if (options.controlToken !== undefined && !tokenMatches(req.headers['x-mock-control-token'], options.controlToken)) {
+      responder.send(res, operation, controlTokenRequired)
+      return
+    }
+    let reply: Reply
+    try {
+      const query = parseQuery(new URL(req.originalUrl, 'http://mock.invalid').search)
+      const body = await readBody(req, options.bodyLimitBytes)
+      const validation = contract.validateRequest(operation, { path: pathParams, query, body })
+      const handler = handlers[operation.operationId]
+      if (!validation.ok) reply = invalidParams(validation.error)
+      else if (!handler) throw new Error(`control operation ${operation.operationId} has no handler`)
+      else reply = handler(validation.params, options.plane.scope(), options.plane)
+    } catch (error) {
+      if (error instanceof InputError) reply = error.reply
+      else if (error instanceof RangeError) reply = badRequest(error.message)
+      else throw error
+    }
+    responder.send(res, operation, reply)
+  }
+}
+
+function tokenMatches(sent: string | string[] | undefined, expected: string): boolean {
+  if (typeof sent !== 'string') return false
+  const a = Buffer.from(sent)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
