@@ -1,4 +1,4 @@
-// Spawns a drift command as a user would, asynchronously (the fake GitLab lives in the test's own event loop).
+// Spawns the real command line (bin/gitlab-runners-mock.js) as a user would, asynchronously (the fake GitLab lives in the test's own event loop).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
@@ -11,7 +11,7 @@ export interface CliResult {
 }
 
 export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<CliResult> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/run-cli.ts', ...args], { cwd: root, env: { ...process.env, ...env } })
+  const child = spawn(process.execPath, ['bin/gitlab-runners-mock.js', ...args], { cwd: root, env: { ...process.env, ...env } })
   let stdout = ''
   let stderr = ''
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
