@@ -1,6 +1,7 @@
 // `gitlab-runners-mock serve`: the mock on a scenario, with the URL, tokens and a curl line to try.
 import { parseArgs } from 'node:util'
-import { startMock } from '../index.js'
+import { ControlTokenError, StateFileError, startMock } from '../index.js'
+import { watchScenario } from '../control/watch.js'
 import { findPersonas } from './personas.js'
 import { ScenarioError } from '../scenarios/load.js'
 import type { CorsSetting } from '../server/cors.js'
@@ -8,12 +9,17 @@ import type { CorsSetting } from '../server/cors.js'
 export const DEFAULT_PORT = 4600
 
 const USAGE = `Usage: gitlab-runners-mock serve [--port N] [--host H] [--scenario NAME|PATH] [--cors local|*|none|ORIGIN,...] [--strict]
+                                 [--watch] [--state-file PATH] [--control-token TOKEN]
 
   --port      port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host      interface to bind (default 127.0.0.1)
   --scenario  scenario name in scenarios/ or a path to a YAML file (default: default)
   --cors      browser origins allowed (default: local = localhost, 127.0.0.1, [::1] on any port)
-  --strict    answer 500 instead of a response that breaks the contract (for debugging the mock)`
+  --strict    answer 500 instead of a response that breaks the contract (for debugging the mock)
+  --watch     reload the scenario when it or a file it includes changes; a broken file keeps the old state
+  --state-file  keep the state in PATH across restarts (written after every accepted change)
+  --control-token  token the control API (/__mock) requires in X-Mock-Control-Token; needed on a
+              non-loopback --host (also read from GITLAB_RUNNERS_MOCK_CONTROL_TOKEN)`
 
 export async function runServe(argv: string[]): Promise<number> {
   let values
@@ -26,6 +32,9 @@ export async function runServe(argv: string[]): Promise<number> {
         scenario: { type: 'string', default: 'default' },
         cors: { type: 'string', default: 'local' },
         strict: { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
+        'state-file': { type: 'string' },
+        'control-token': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }))
@@ -50,9 +59,11 @@ export async function runServe(argv: string[]): Promise<number> {
       host: values.host,
       cors: parseCors(values.cors),
       selfCheck: values.strict ? 'strict' : 'log',
+      stateFile: values['state-file'],
+      controlToken: values['control-token'] ?? process.env.GITLAB_RUNNERS_MOCK_CONTROL_TOKEN,
     })
   } catch (error) {
-    if (error instanceof ScenarioError) {
+    if (error instanceof ScenarioError || error instanceof ControlTokenError || error instanceof StateFileError) {
       process.stderr.write(`${error.message}\n`)
       return 2
     }
@@ -64,12 +75,24 @@ export async function runServe(argv: string[]): Promise<number> {
     throw error
   }
   process.stdout.write(banner(mock.url, findPersonas(mock.world.toData()), values.scenario))
+  const watcher = values.watch ? watchScenario(values.scenario, () => reload(mock, values.scenario)) : undefined
   const stop = () => {
+    watcher?.close()
     void mock.close().then(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   return new Promise<number>(() => {})
+}
+
+function reload(mock: Awaited<ReturnType<typeof startMock>>, scenario: string): void {
+  try {
+    mock.load(scenario)
+    process.stdout.write(`reloaded scenario ${scenario}\n`)
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error
+    process.stderr.write(`${error.message}\nkept the previous state\n`)
+  }
 }
 
 function parseCors(value: string): CorsSetting {
@@ -90,6 +113,7 @@ function banner(url: string, personas: ReturnType<typeof findPersonas>, scenario
   if (admin) {
     lines.push('', 'Try:', `  curl -H "PRIVATE-TOKEN: ${admin.token}" "${url}/runners/all?per_page=5"`)
   }
-  lines.push('', 'Contract: ' + url + '/openapi.json   Stop with Ctrl-C.', '')
+  lines.push('', 'Contract: ' + url + '/openapi.json   Stop with Ctrl-C.')
+  lines.push(`Control:  ${url.replace(/\/api\/v4$/, '/__mock')} (clock, faults, journal, sessions: docs/control.md)`, '')
   return lines.join('\n')
 }
