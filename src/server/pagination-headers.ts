@@ -1,13 +1,8 @@
 // GitLab's pagination headers and Link URLs (reference §1.8, §1.9), built from a page the store cut.
+import type { Page } from '../store/pagination.js'
 
-export interface OffsetPage {
-  page: number
-  perPage: number
-  total: number | null
-  totalPages: number | null
-  nextPage: number | null
-  prevPage: number | null
-}
+/** The numbers of a page, without its items. */
+export type OffsetPage = Omit<Page<unknown>, 'items'>
 
 export interface LinkContext {
   /** Origin the client reached, e.g. http://127.0.0.1:4000 (GitLab uses its configured host). */

@@ -3,36 +3,12 @@
 import * as store from '../../store/runner-registration.js'
 import type { RunnerRecord } from '../../store/records.js'
 import { parseTagList } from '../../store/tags.js'
-import { ifUnmodifiedSince, signedIn, type Handler } from '../handler.js'
+import { ifUnmodifiedSince, signedIn, type Handler, type Params } from '../handler.js'
 import { iso } from '../serialize.js'
 
-function registrationDetails(runner: RunnerRecord) {
-  return { id: runner.id, token: runner.token, token_expires_at: runner.tokenExpiresAt === null ? null : iso(runner.tokenExpiresAt) }
-}
-
-export const registerRunner: Handler<'registerRunner'> = ({ params }, { world }) => {
-  const runner = store.registerRunner(world, {
-    token: params.token,
-    description: params.description,
-    info: params.info,
-    active: params.active,
-    paused: params.paused,
-    locked: params.locked,
-    runUntagged: params.run_untagged,
-    tagList: params.tag_list === undefined ? undefined : parseTagList(params.tag_list),
-    accessLevel: params.access_level,
-    maximumTimeout: params.maximum_timeout,
-    // maintainer_note is the deprecated spelling of maintenance_note (the contract forbids both at once).
-    maintenanceNote: params.maintenance_note ?? params.maintainer_note,
-  })
-  return { status: 201, body: registrationDetails(runner) }
-}
-
-export const createUserRunner: Handler<'createUserRunner'> = ({ params }, context) => {
-  const runner = store.createUserRunner(context.world, signedIn(context), {
-    runnerType: params.runner_type,
-    groupId: params.group_id,
-    projectId: params.project_id,
+/** The settings both ways of making a runner take, in the store's terms. */
+function runnerSettings(params: Params<'registerRunner'> | Params<'createUserRunner'>): store.RunnerSettings {
+  return {
     description: params.description,
     maintenanceNote: params.maintenance_note,
     paused: params.paused,
@@ -41,6 +17,31 @@ export const createUserRunner: Handler<'createUserRunner'> = ({ params }, contex
     tagList: params.tag_list === undefined ? undefined : parseTagList(params.tag_list),
     accessLevel: params.access_level,
     maximumTimeout: params.maximum_timeout,
+  }
+}
+
+function registrationDetails(runner: RunnerRecord) {
+  return { id: runner.id, token: runner.token, token_expires_at: runner.tokenExpiresAt === null ? null : iso(runner.tokenExpiresAt) }
+}
+
+export const registerRunner: Handler<'registerRunner'> = ({ params }, { world }) => {
+  const runner = store.registerRunner(world, {
+    ...runnerSettings(params),
+    token: params.token,
+    info: params.info,
+    active: params.active,
+    // maintainer_note is the deprecated spelling of maintenance_note (the contract forbids both at once).
+    maintenanceNote: params.maintenance_note ?? params.maintainer_note,
+  })
+  return { status: 201, body: registrationDetails(runner) }
+}
+
+export const createUserRunner: Handler<'createUserRunner'> = ({ params }, context) => {
+  const runner = store.createUserRunner(context.world, signedIn(context), {
+    ...runnerSettings(params),
+    runnerType: params.runner_type,
+    groupId: params.group_id,
+    projectId: params.project_id,
   })
   return { status: 201, body: registrationDetails(runner) }
 }
