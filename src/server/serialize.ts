@@ -21,7 +21,7 @@ export function iso(millis: Millis): string {
   return new Date(millis).toISOString()
 }
 
-function isoOrNull(millis: Millis | null): string | null {
+export function isoOrNull(millis: Millis | null): string | null {
   return millis === null ? null : iso(millis)
 }
 

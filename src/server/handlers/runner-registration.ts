@@ -4,7 +4,7 @@ import * as store from '../../store/runner-registration.js'
 import type { RunnerRecord } from '../../store/records.js'
 import { parseTagList } from '../../store/tags.js'
 import { ifUnmodifiedSince, signedIn, type Handler, type Params } from '../handler.js'
-import { iso } from '../serialize.js'
+import { isoOrNull } from '../serialize.js'
 
 /** The settings both ways of making a runner take, in the store's terms. */
 function runnerSettings(params: Params<'registerRunner'> | Params<'createUserRunner'>): store.RunnerSettings {
@@ -21,7 +21,7 @@ function runnerSettings(params: Params<'registerRunner'> | Params<'createUserRun
 }
 
 function registrationDetails(runner: RunnerRecord) {
-  return { id: runner.id, token: runner.token, token_expires_at: runner.tokenExpiresAt === null ? null : iso(runner.tokenExpiresAt) }
+  return { id: runner.id, token: runner.token, token_expires_at: isoOrNull(runner.tokenExpiresAt) }
 }
 
 export const registerRunner: Handler<'registerRunner'> = ({ params }, { world }) => {
@@ -59,6 +59,6 @@ export const verifyRunner: Handler<'verifyRunner'> = ({ params }, { world }) => 
 
 export const resetRunnerAuthenticationTokenByToken: Handler<'resetRunnerAuthenticationTokenByToken'> = ({ params }, { world }) => {
   const result = store.resetRunnerAuthenticationTokenByToken(world, { token: params.token })
-  return { status: 201, body: { token: result.token, token_expires_at: result.tokenExpiresAt === null ? null : iso(result.tokenExpiresAt) } }
+  return { status: 201, body: { token: result.token, token_expires_at: isoOrNull(result.tokenExpiresAt) } }
 }
 
