@@ -1,7 +1,7 @@
 // POST /projects/:id/runners and DELETE /projects/:id/runners/:runner_id over real HTTP: GitLab's
 // assignment checks in order, the unassign rules, If-Unmodified-Since, and that the change sticks.
 import { beforeEach, describe, expect, it } from 'vitest'
-import { startTestMock } from '../helpers/start-mock.js'
+import { NOW, startTestMock } from '../helpers/start-mock.js'
 
 const ADMIN = 'glpat-admin-0000000000000'
 const MAINTAINER = 'glpat-maintainer-00000000'
@@ -21,7 +21,10 @@ async function projectRunnerIds(project: number): Promise<number[]> {
 }
 
 describe('assignProjectRunner', () => {
-  beforeEach(() => mock.reset())
+  beforeEach(async () => {
+    await mock.reset()
+    mock.clock.set(NOW)
+  })
 
   it('assigns a project runner with 201 and the runner entity; the project then lists it', async () => {
     const response = await mock.call('POST', '/projects/4/runners', { token: MAINTAINER, body: { runner_id: 24 } })
@@ -105,7 +108,10 @@ describe('assignProjectRunner', () => {
 })
 
 describe('unassignProjectRunner', () => {
-  beforeEach(() => mock.reset())
+  beforeEach(async () => {
+    await mock.reset()
+    mock.clock.set(NOW)
+  })
 
   it('unassigns a runner from a project that does not own it with 204; the project stops listing it', async () => {
     const response = await mock.call('DELETE', '/projects/4/runners/22', { token: MAINTAINER })

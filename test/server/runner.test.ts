@@ -1,7 +1,7 @@
 // One runner by id over real HTTP: details, update (JSON, urlencoded, multipart), delete with
 // If-Unmodified-Since, managers, projects and the authentication-token reset, with their error bodies.
 import { beforeEach, describe, expect, it } from 'vitest'
-import { startTestMock, type ApiResponse } from '../helpers/start-mock.js'
+import { NOW, startTestMock, type ApiResponse } from '../helpers/start-mock.js'
 
 const ADMIN = 'glpat-admin-0000000000000'
 const OWNER = 'glpat-owner-0000000000000'
@@ -174,7 +174,10 @@ describe('getRunner', () => {
 })
 
 describe('updateRunner', () => {
-  beforeEach(() => mock.reset())
+  beforeEach(async () => {
+    await mock.reset()
+    mock.clock.set(NOW)
+  })
 
   it('answers the updated runner without projects and keeps the change for the next GET', async () => {
     const response = await mock.call('PUT', '/runners/22', {
@@ -265,7 +268,10 @@ describe('updateRunner', () => {
 })
 
 describe('deleteRunner', () => {
-  beforeEach(() => mock.reset())
+  beforeEach(async () => {
+    await mock.reset()
+    mock.clock.set(NOW)
+  })
 
   it('deletes with 204 and an empty body, after which the runner is 404 and gone from lists', async () => {
     const response = await mock.call('DELETE', '/runners/23', { token: MAINTAINER })
@@ -389,7 +395,10 @@ describe('listRunnerProjects', () => {
 })
 
 describe('resetRunnerAuthenticationToken', () => {
-  beforeEach(() => mock.reset())
+  beforeEach(async () => {
+    await mock.reset()
+    mock.clock.set(NOW)
+  })
 
   it('answers 201 with a new glrt- token; the old token stops working at once and the new one works', async () => {
     const response = await mock.call('POST', '/runners/22/reset_authentication_token', { token: MAINTAINER })
