@@ -21,7 +21,7 @@ export function iso(millis: Millis): string {
   return new Date(millis).toISOString()
 }
 
-export function isoOrNull(millis: Millis | null): string | null {
+function isoOrNull(millis: Millis | null): string | null {
   return millis === null ? null : iso(millis)
 }
 
@@ -67,6 +67,15 @@ export function serializeRunnerDetails(world: World, view: RunnerView, withProje
     ...(withProjects ? { projects: view.projects.map((p) => serializeProject(world, p)) } : {}),
     groups: view.groups.map((g) => serializeGroup(world, g)),
   }
+}
+
+/** `POST /runners`, `POST /runners/verify`, `POST /user/runners`: the key token_expires_at is always present. */
+export function serializeRegistrationDetails(runner: RunnerRecord): Schemas['RunnerRegistrationDetails'] {
+  return { id: runner.id, token: runner.token, token_expires_at: isoOrNull(runner.tokenExpiresAt) }
+}
+
+export function serializeAuthenticationToken(result: { token: string; tokenExpiresAt: Millis | null }): Schemas['RunnerAuthenticationToken'] {
+  return { token: result.token, token_expires_at: isoOrNull(result.tokenExpiresAt) }
 }
 
 export function serializeManager(world: World, manager: RunnerManagerRecord): RunnerManager {

@@ -1,10 +1,9 @@
 // How runners come to be and speak for themselves: register, create for the current user, and the
 // runner-token endpoints (verify, unregister, reset). Runner-token endpoints have no user actor.
 import * as store from '../../store/runner-registration.js'
-import type { RunnerRecord } from '../../store/records.js'
 import { parseTagList } from '../../store/tags.js'
 import { ifUnmodifiedSince, signedIn, type Handler, type Params } from '../handler.js'
-import { isoOrNull } from '../serialize.js'
+import { serializeAuthenticationToken, serializeRegistrationDetails } from '../serialize.js'
 
 /** The settings both ways of making a runner take, in the store's terms. */
 function runnerSettings(params: Params<'registerRunner'> | Params<'createUserRunner'>): store.RunnerSettings {
@@ -20,10 +19,6 @@ function runnerSettings(params: Params<'registerRunner'> | Params<'createUserRun
   }
 }
 
-function registrationDetails(runner: RunnerRecord) {
-  return { id: runner.id, token: runner.token, token_expires_at: isoOrNull(runner.tokenExpiresAt) }
-}
-
 export const registerRunner: Handler<'registerRunner'> = ({ params }, { world }) => {
   const runner = store.registerRunner(world, {
     ...runnerSettings(params),
@@ -33,7 +28,7 @@ export const registerRunner: Handler<'registerRunner'> = ({ params }, { world })
     // maintainer_note is the deprecated spelling of maintenance_note (the contract forbids both at once).
     maintenanceNote: params.maintenance_note ?? params.maintainer_note,
   })
-  return { status: 201, body: registrationDetails(runner) }
+  return { status: 201, body: serializeRegistrationDetails(runner) }
 }
 
 export const createUserRunner: Handler<'createUserRunner'> = ({ params }, context) => {
@@ -43,7 +38,7 @@ export const createUserRunner: Handler<'createUserRunner'> = ({ params }, contex
     groupId: params.group_id,
     projectId: params.project_id,
   })
-  return { status: 201, body: registrationDetails(runner) }
+  return { status: 201, body: serializeRegistrationDetails(runner) }
 }
 
 export const deleteRunnerByToken: Handler<'deleteRunnerByToken'> = ({ params, headers }, { world }) => {
@@ -54,11 +49,11 @@ export const deleteRunnerByToken: Handler<'deleteRunnerByToken'> = ({ params, he
 export const verifyRunner: Handler<'verifyRunner'> = ({ params }, { world }) => {
   const runner = store.verifyRunner(world, { token: params.token, systemId: params.system_id })
   // 200, not 201: GitLab sets the status explicitly (reference §6.3).
-  return { status: 200, body: registrationDetails(runner) }
+  return { status: 200, body: serializeRegistrationDetails(runner) }
 }
 
 export const resetRunnerAuthenticationTokenByToken: Handler<'resetRunnerAuthenticationTokenByToken'> = ({ params }, { world }) => {
   const result = store.resetRunnerAuthenticationTokenByToken(world, { token: params.token })
-  return { status: 201, body: { token: result.token, token_expires_at: isoOrNull(result.tokenExpiresAt) } }
+  return { status: 201, body: serializeAuthenticationToken(result) }
 }
 

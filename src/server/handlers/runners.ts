@@ -4,7 +4,7 @@ import { listRunnerJobs as storeListRunnerJobs } from '../../store/runner-jobs.j
 import { parseTagList } from '../../store/tags.js'
 import { ifUnmodifiedSince, signedIn, type Handler } from '../handler.js'
 import { keysetHeaders, offsetHeaders } from '../pagination-headers.js'
-import { isoOrNull, serializeJob, serializeManager, serializeProject, serializeRunnerDetails } from '../serialize.js'
+import { serializeAuthenticationToken, serializeJob, serializeManager, serializeProject, serializeRunnerDetails } from '../serialize.js'
 
 export const getRunner: Handler<'getRunner'> = ({ params }, context) => {
   const view = store.getRunner(context.world, signedIn(context), { id: params.id })
@@ -70,5 +70,5 @@ export const listRunnerProjects: Handler<'listRunnerProjects'> = ({ params }, co
 
 export const resetRunnerAuthenticationToken: Handler<'resetRunnerAuthenticationToken'> = ({ params }, context) => {
   const result = store.resetRunnerAuthenticationToken(context.world, signedIn(context), { id: params.id })
-  return { status: 201, body: { token: result.token, token_expires_at: isoOrNull(result.tokenExpiresAt) } }
+  return { status: 201, body: serializeAuthenticationToken(result) }
 }
