@@ -77,8 +77,8 @@ const WEB_PROJECT = {
   namespace: PLATFORM_NAMESPACE,
 }
 
-/** Runner 22 (api-web-shared) as GET /runners/22 shows it to someone who may update it. */
-const API_WEB_SHARED = {
+/** Runner 22 (api-web-shared) as PUT /runners/22 shows it to someone who may update it: no projects. */
+const API_WEB_SHARED_WITHOUT_PROJECTS = {
   id: 22,
   description: 'api-web-shared',
   ip_address: null,
@@ -103,11 +103,11 @@ const API_WEB_SHARED = {
   architecture: 'amd64',
   contacted_at: '2025-06-02T11:59:30.000Z',
   maintenance_note: 'Shared by the API and Web teams.',
-  projects: [API_PROJECT, WEB_PROJECT],
   groups: [],
 }
 
-const { projects: _projects, ...API_WEB_SHARED_WITHOUT_PROJECTS } = API_WEB_SHARED
+/** The same as GET /runners/22 shows it, with the projects it serves. */
+const API_WEB_SHARED = { ...API_WEB_SHARED_WITHOUT_PROJECTS, projects: [API_PROJECT, WEB_PROJECT] }
 
 async function runner(id: number, token = ADMIN): Promise<Record<string, unknown>> {
   const response = await mock.call('GET', `/runners/${id}`, { token })
