@@ -41,7 +41,7 @@ function badRequest(message: string): Reply {
   return { status: 400, body: { message: `400 Bad request - ${message}` } }
 }
 
-const handlers: Record<string, ControlHandler> = {
+export const controlHandlers: Record<string, ControlHandler> = {
   resetScope: (_params, scope, plane) => {
     scope.reset()
     plane.committed(scope)
@@ -163,7 +163,7 @@ export function controlRoutes(options: ControlRouteOptions): RequestHandler {
       const query = parseQuery(new URL(req.originalUrl, 'http://mock.invalid').search)
       const body = await readBody(req, options.bodyLimitBytes)
       const validation = contract.validateRequest(operation, { path: pathParams, query, body })
-      const handler = handlers[operation.operationId]
+      const handler = controlHandlers[operation.operationId]
       if (!validation.ok) reply = invalidParams(validation.error)
       else if (!handler) throw new Error(`control operation ${operation.operationId} has no handler`)
       else reply = handler(validation.params, options.plane.scope(), options.plane)
