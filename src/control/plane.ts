@@ -11,7 +11,8 @@ import { redactBody, redactHeaders, redactPath } from './journal.js'
 import { Scope, SharedWorld, currentScope, runInScope, scopedClock } from './scope.js'
 
 export const SESSION_HEADER = 'x-mock-session'
-const SESSION_ID = /^[A-Za-z0-9._:-]{1,128}$/
+// Test names make good session ids, so spaces and punctuation are welcome; only what a header can carry.
+const SESSION_ID = /^[!-~](?:[ -~]{0,198}[!-~])?$/
 
 export interface ControlPlaneOptions {
   scenario: WorldData
@@ -51,7 +52,7 @@ export class ControlPlane {
 
   /** The session with this id, created from the main scope's scenario on first use. */
   session(id: string): Scope {
-    if (!SESSION_ID.test(id)) throw new SessionIdError(`X-Mock-Session must be 1 to 128 letters, digits or . _ : -, got '${id}'`)
+    if (!SESSION_ID.test(id)) throw new SessionIdError(`X-Mock-Session must be 1 to 200 printable ASCII characters without surrounding spaces, got '${id}'`)
     this.sweep()
     let scope = this.sessionsById.get(id)
     if (!scope) {

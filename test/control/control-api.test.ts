@@ -296,11 +296,13 @@ describe('sessions over HTTP', () => {
   })
 
   it('answers a malformed session id with 400 before touching any state', async () => {
-    const response = await send(mock.url, 'GET', '/runners/10', { token: ADMIN, headers: { 'X-Mock-Session': 'no spaces/or slashes' } })
+    const id = 'x'.repeat(201)
+    const response = await send(mock.url, 'GET', '/runners/10', { token: ADMIN, headers: { 'X-Mock-Session': id } })
     expect([response.status, response.body]).toEqual([
       400,
-      { message: "400 Bad request - X-Mock-Session must be 1 to 128 letters, digits or . _ : -, got 'no spaces/or slashes'" },
+      { message: `400 Bad request - X-Mock-Session must be 1 to 200 printable ASCII characters without surrounding spaces, got '${id}'` },
     ])
+    expect(mock.sessions()).not.toContain(id)
   })
 
   it('answers an unknown control path with GitLab\'s 404', async () => {
