@@ -48,12 +48,6 @@ export class MockClock implements Clock {
     this.frozenAt = undefined
   }
 
-  /** Back to the base clock, running. */
-  restore(): void {
-    this.offset = 0
-    this.frozenAt = undefined
-  }
-
   get frozen(): boolean {
     return this.frozenAt !== undefined
   }
