@@ -204,11 +204,15 @@ function controlsOf(scope: Scope, plane: ControlPlane): MockControls {
     clearJournal: () => scope.journal.clear(),
     allowRegistrationToken(target, allowed) {
       const world = scope.writable()
-      if (target === 'instance') world.instance.allowRegistrationToken = allowed
-      else {
-        const record = 'groupId' in target ? world.groups.get(target.groupId) : world.projects.get(target.projectId)
-        if (!record) throw new RangeError(`no such ${'groupId' in target ? 'group' : 'project'}: ${JSON.stringify(target)}`)
-        record.allowRegistrationToken = allowed
+      if (target === 'instance') world.writableInstance().allowRegistrationToken = allowed
+      else if ('groupId' in target) {
+        const group = world.groups.get(target.groupId)
+        if (!group) throw new RangeError(`no such group: ${JSON.stringify(target)}`)
+        world.writableGroup(group).allowRegistrationToken = allowed
+      } else {
+        const project = world.projects.get(target.projectId)
+        if (!project) throw new RangeError(`no such project: ${JSON.stringify(target)}`)
+        world.writableProject(project).allowRegistrationToken = allowed
       }
       plane.committed(scope)
     },

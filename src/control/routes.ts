@@ -108,21 +108,25 @@ export const controlHandlers: Record<string, ControlHandler> = {
   },
   removeFault: (params, scope) => (scope.faults.remove(params.id as string) ? noContent : notFound('Fault')),
   setInstanceRegistration: (params, scope, plane) => {
-    const world = scope.writable()
-    world.instance.allowRegistrationToken = params.allowed as boolean
+    const instance = scope.writable().writableInstance()
+    instance.allowRegistrationToken = params.allowed as boolean
     plane.committed(scope)
-    return { status: 200, body: { allowed: world.instance.allowRegistrationToken } }
+    return { status: 200, body: { allowed: instance.allowRegistrationToken } }
   },
   setGroupRegistration: (params, scope, plane) => {
-    const group = scope.writable().groups.get(params.id as number)
-    if (!group) return notFound('Group')
+    const world = scope.writable()
+    const found = world.groups.get(params.id as number)
+    if (!found) return notFound('Group')
+    const group = world.writableGroup(found)
     group.allowRegistrationToken = params.allowed as boolean
     plane.committed(scope)
     return { status: 200, body: { allowed: group.allowRegistrationToken } }
   },
   setProjectRegistration: (params, scope, plane) => {
-    const project = scope.writable().projects.get(params.id as number)
-    if (!project) return notFound('Project')
+    const world = scope.writable()
+    const found = world.projects.get(params.id as number)
+    if (!found) return notFound('Project')
+    const project = world.writableProject(found)
     project.allowRegistrationToken = params.allowed as boolean
     plane.committed(scope)
     return { status: 200, body: { allowed: project.allowRegistrationToken } }

@@ -1,6 +1,7 @@
 // A scope is what one request acts on: the main scope of the mock or one session. It owns a world,
-// a clock, faults and a journal. A session shares the main scenario's pristine world until its first
-// change and only then copies it, so creating a session costs nothing even for a 100 000-runner world.
+// a clock, faults and a journal. A session reads the main scenario's pristine world until its first
+// change and then forks it (new maps over shared records, copied one by one as they change), so
+// neither creating a session nor its first change deep-copies a 100 000-runner world.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Clock } from '../store/clock.js'
 import type { WorldData } from '../store/records.js'
@@ -54,9 +55,12 @@ export class Scope {
     return this.writable()
   }
 
-  /** The world to change: this scope's own copy, made now if it has none yet. */
+  /** The world to change: this scope's own world, forked from the pristine one if it has none yet. */
   writable(): World {
-    return (this.own ??= new World(this.scenario, this.clock))
+    if (this.own) return this.own
+    const shared = this.shared()
+    this.own = shared?.data === this.scenario ? shared.world.fork(this.clock) : new World(this.scenario, this.clock)
+    return this.own
   }
 
   /** Whether the scope has its own copy of the state. */

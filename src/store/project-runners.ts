@@ -38,9 +38,9 @@ export function assignProjectRunner(world: World, actor: Actor, params: AssignPr
     throw new BadRequestError('Assign to Validation failed: Runner projects runner has already been taken - runner_error')
   }
   const now = world.now()
-  world.linkRunnerToProject(runner, project.id, now)
-  runner.updatedAt = now
-  return runner
+  const linked = world.linkRunnerToProject(runner, project.id, now)
+  linked.updatedAt = now
+  return linked
 }
 
 export function unassignProjectRunner(world: World, actor: Actor, params: UnassignProjectRunnerParams): void {
@@ -59,6 +59,5 @@ export function unassignProjectRunner(world: World, actor: Actor, params: Unassi
     throw new ForbiddenError('You cannot unassign a runner from the owner project. Delete the runner instead')
   }
   requireUnmodifiedSince(link.createdAt, params.ifUnmodifiedSince)
-  world.unlinkRunnerFromProject(runner, project.id)
-  runner.updatedAt = world.now()
+  world.unlinkRunnerFromProject(runner, project.id).updatedAt = world.now()
 }

@@ -24,22 +24,21 @@ export function registrationAllowed(world: World, scope: { group?: GroupRecord; 
 
 export function resetInstanceRegistrationToken(world: World, actor: Actor): RegistrationTokenResult {
   if (!isAdmin(actor.user) || !registrationAllowed(world)) throw new ForbiddenError()
-  world.instance.registrationToken = registrationToken()
-  return { token: world.instance.registrationToken }
+  const instance = world.writableInstance()
+  instance.registrationToken = registrationToken()
+  return { token: instance.registrationToken }
 }
 
 export function resetProjectRegistrationToken(world: World, actor: Actor, params: { projectId: number | string }): RegistrationTokenResult {
   const project = findVisibleProject(world, actor.user, params.projectId)
   if (!isAdmin(actor.user) && projectAccess(world, actor.user, project) < MAINTAINER) throw new ForbiddenError()
   if (!registrationAllowed(world, { project })) throw new ForbiddenError()
-  world.setProjectRegistrationToken(project, registrationToken())
-  return { token: project.registrationToken }
+  return { token: world.setProjectRegistrationToken(project, registrationToken()).registrationToken }
 }
 
 export function resetGroupRegistrationToken(world: World, actor: Actor, params: { groupId: number | string }): RegistrationTokenResult {
   const group = findVisibleGroup(world, actor.user, params.groupId)
   if (!isAdmin(actor.user) && groupAccess(world, actor.user, group.id) < OWNER) throw new ForbiddenError()
   if (!registrationAllowed(world, { group })) throw new ForbiddenError()
-  world.setGroupRegistrationToken(group, registrationToken())
-  return { token: group.registrationToken }
+  return { token: world.setGroupRegistrationToken(group, registrationToken()).registrationToken }
 }

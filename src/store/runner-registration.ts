@@ -161,15 +161,16 @@ export function verifyRunner(world: World, params: VerifyRunnerParams): RunnerRe
   const now = world.now()
   const systemId = params.systemId ?? LEGACY_SYSTEM_ID
   const manager = world.managersOf(runner.id).find((candidate) => candidate.systemId === systemId)
-  if (manager) manager.contactedAt = now
+  if (manager) world.writableManager(manager).contactedAt = now
   else {
     world.addManager({
       runnerId: runner.id, systemId, version: null, revision: null, platform: null, architecture: null,
       ipAddress: null, createdAt: now, contactedAt: now,
     })
   }
-  runner.contactedAt = now
-  return runner
+  const contacted = world.writableRunner(runner)
+  contacted.contactedAt = now
+  return contacted
 }
 
 export function resetRunnerAuthenticationTokenByToken(world: World, params: RunnerTokenParams): RunnerTokenResult {

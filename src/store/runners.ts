@@ -109,10 +109,9 @@ export function updateRunner(world: World, actor: Actor, params: UpdateRunnerPar
   if (Object.keys(errors).length > 0) throw new InvalidError(errors)
 
   const { tagList, ...fields } = next
-  Object.assign(runner, fields)
-  world.setRunnerTags(runner, tagList)
-  runner.updatedAt = world.now()
-  return runnerDetails(world, actor, runner)
+  const updated = world.setRunnerTags(Object.assign(world.writableRunner(runner), fields), tagList)
+  updated.updatedAt = world.now()
+  return runnerDetails(world, actor, updated)
 }
 
 export function deleteRunner(world: World, actor: Actor, params: DeleteRunnerParams): void {
@@ -155,7 +154,7 @@ export function resetRunnerAuthenticationToken(world: World, actor: Actor, param
 }
 
 export function rotateRunnerToken(world: World, runner: RunnerRecord): RunnerTokenResult {
-  world.setRunnerToken(runner, nextRunnerToken(runner), runnerTokenExpiry(world))
-  runner.updatedAt = world.now()
-  return { token: runner.token, tokenExpiresAt: runner.tokenExpiresAt }
+  const rotated = world.setRunnerToken(runner, nextRunnerToken(runner), runnerTokenExpiry(world))
+  rotated.updatedAt = world.now()
+  return { token: rotated.token, tokenExpiresAt: rotated.tokenExpiresAt }
 }

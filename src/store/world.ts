@@ -27,35 +27,94 @@ const NO_MEMBERSHIPS: UserMemberships = { groups: new Map(), projects: new Map()
 
 export class World {
   instance: InstanceRecord
-  readonly users = new Map<number, UserRecord>()
-  readonly accessTokens = new Map<string, AccessTokenRecord>()
-  readonly groups = new Map<number, GroupRecord>()
-  readonly projects = new Map<number, ProjectRecord>()
-  readonly runners = new Map<number, RunnerRecord>()
-  readonly managers = new Map<number, RunnerManagerRecord>()
-  readonly jobs = new Map<number, JobRecord>()
+  readonly users: Map<number, UserRecord>
+  readonly accessTokens: Map<string, AccessTokenRecord>
+  readonly groups: Map<number, GroupRecord>
+  readonly projects: Map<number, ProjectRecord>
+  readonly runners: Map<number, RunnerRecord>
+  readonly managers: Map<number, RunnerManagerRecord>
+  readonly jobs: Map<number, JobRecord>
 
-  private readonly sortedRunnerIds: number[] = []
-  private readonly runnersByType = new Map<RunnerType, Set<number>>()
-  private readonly runnersByTag = new Map<string, Set<number>>()
-  private readonly runnersByGroup = new Map<number, Set<number>>()
-  private readonly runnersByProject = new Map<number, Set<number>>()
-  private readonly runnerIdByToken = new Map<string, number>()
-  private readonly managerIdsByRunner = new Map<number, number[]>()
-  private readonly jobIdsByRunner = new Map<number, number[]>()
-  private readonly subgroupIds = new Map<number, number[]>()
-  private readonly projectIdsByGroup = new Map<number, number[]>()
-  private readonly groupIdByPath = new Map<string, number>()
-  private readonly projectIdByPath = new Map<string, number>()
-  private readonly groupIdByRegistrationToken = new Map<string, number>()
-  private readonly projectIdByRegistrationToken = new Map<string, number>()
-  private readonly membershipsByUser = new Map<number, { groups: Map<number, AccessLevel>; projects: Map<number, AccessLevel> }>()
+  private readonly sortedRunnerIds: number[]
+  private readonly runnersByType: Map<RunnerType, Set<number>>
+  private readonly runnersByTag: Map<string, Set<number>>
+  private readonly runnersByGroup: Map<number, Set<number>>
+  private readonly runnersByProject: Map<number, Set<number>>
+  private readonly runnerIdByToken: Map<string, number>
+  private readonly managerIdsByRunner: Map<number, number[]>
+  private readonly jobIdsByRunner: Map<number, number[]>
+  // Built once from the scenario and never changed afterwards, so forks share them.
+  private readonly subgroupIds: Map<number, number[]>
+  private readonly projectIdsByGroup: Map<number, number[]>
+  private readonly groupIdByPath: Map<string, number>
+  private readonly projectIdByPath: Map<string, number>
+  private readonly membershipsByUser: Map<number, { groups: Map<number, AccessLevel>; projects: Map<number, AccessLevel> }>
+  private readonly groupIdByRegistrationToken: Map<string, number>
+  private readonly projectIdByRegistrationToken: Map<string, number>
   private nextRunnerId: number
   private nextManagerId: number
+  /**
+   * Only on forks: the records, sets and lists this world made itself and may change in place.
+   * Everything else still belongs to the world it was forked from and is copied before a change.
+   */
+  private readonly owned: WeakSet<object> | undefined
 
-  constructor(data: WorldData, readonly clock: Clock) {
+  constructor(source: WorldData | World, readonly clock: Clock) {
+    if (source instanceof World) {
+      // A fork: new maps over the same records, so it costs maps, not a deep copy of the world.
+      this.owned = new WeakSet()
+      this.instance = source.instance
+      this.users = new Map(source.users)
+      this.accessTokens = new Map(source.accessTokens)
+      this.groups = new Map(source.groups)
+      this.projects = new Map(source.projects)
+      this.runners = new Map(source.runners)
+      this.managers = new Map(source.managers)
+      this.jobs = new Map(source.jobs)
+      this.sortedRunnerIds = [...source.sortedRunnerIds]
+      this.runnersByType = new Map(source.runnersByType)
+      this.runnersByTag = new Map(source.runnersByTag)
+      this.runnersByGroup = new Map(source.runnersByGroup)
+      this.runnersByProject = new Map(source.runnersByProject)
+      this.runnerIdByToken = new Map(source.runnerIdByToken)
+      this.managerIdsByRunner = new Map(source.managerIdsByRunner)
+      this.jobIdsByRunner = new Map(source.jobIdsByRunner)
+      this.subgroupIds = source.subgroupIds
+      this.projectIdsByGroup = source.projectIdsByGroup
+      this.groupIdByPath = source.groupIdByPath
+      this.projectIdByPath = source.projectIdByPath
+      this.membershipsByUser = source.membershipsByUser
+      this.groupIdByRegistrationToken = new Map(source.groupIdByRegistrationToken)
+      this.projectIdByRegistrationToken = new Map(source.projectIdByRegistrationToken)
+      this.nextRunnerId = source.nextRunnerId
+      this.nextManagerId = source.nextManagerId
+      return
+    }
+    this.owned = undefined
+    this.users = new Map()
+    this.accessTokens = new Map()
+    this.groups = new Map()
+    this.projects = new Map()
+    this.runners = new Map()
+    this.managers = new Map()
+    this.jobs = new Map()
+    this.sortedRunnerIds = []
+    this.runnersByType = new Map()
+    this.runnersByTag = new Map()
+    this.runnersByGroup = new Map()
+    this.runnersByProject = new Map()
+    this.runnerIdByToken = new Map()
+    this.managerIdsByRunner = new Map()
+    this.jobIdsByRunner = new Map()
+    this.subgroupIds = new Map()
+    this.projectIdsByGroup = new Map()
+    this.groupIdByPath = new Map()
+    this.projectIdByPath = new Map()
+    this.membershipsByUser = new Map()
+    this.groupIdByRegistrationToken = new Map()
+    this.projectIdByRegistrationToken = new Map()
     // The world owns its records: a scenario's data can be reused for a reset untouched.
-    const own = structuredClone(data)
+    const own = structuredClone(source)
     this.instance = own.instance
     for (const user of own.users) this.users.set(user.id, user)
     for (const token of own.accessTokens) this.accessTokens.set(token.token, token)
@@ -67,6 +126,36 @@ export class World {
     this.indexPaths()
     this.nextRunnerId = maxId(own.runners) + 1
     this.nextManagerId = maxId(own.managers) + 1
+  }
+
+  /**
+   * A world that starts as this one and changes on its own: what a test session gets. This world
+   * must not change afterwards (forks read its records until they copy them).
+   */
+  fork(clock: Clock = this.clock): World {
+    return new World(this, clock)
+  }
+
+  /** The runner as this world may change it: on a fork, a copy made on the first change. */
+  writableRunner(runner: RunnerRecord): RunnerRecord {
+    return this.writable(this.runners, runner)
+  }
+
+  writableManager(manager: RunnerManagerRecord): RunnerManagerRecord {
+    return this.writable(this.managers, manager)
+  }
+
+  writableGroup(group: GroupRecord): GroupRecord {
+    return this.writable(this.groups, group)
+  }
+
+  writableProject(project: ProjectRecord): ProjectRecord {
+    return this.writable(this.projects, project)
+  }
+
+  writableInstance(): InstanceRecord {
+    if (this.owned && !this.owned.has(this.instance)) this.instance = this.own(structuredClone(this.instance))
+    return this.instance
   }
 
   now(): Millis {
@@ -192,7 +281,7 @@ export class World {
   }
 
   addRunner(fields: Omit<RunnerRecord, 'id'>): RunnerRecord {
-    const runner: RunnerRecord = { ...fields, id: this.nextRunnerId++ }
+    const runner: RunnerRecord = this.own({ ...fields, id: this.nextRunnerId++ })
     this.indexRunner(runner)
     return runner
   }
@@ -202,10 +291,10 @@ export class World {
     this.runners.delete(runner.id)
     const at = binarySearch(this.sortedRunnerIds, runner.id)
     if (at >= 0) this.sortedRunnerIds.splice(at, 1)
-    this.runnersByType.get(runner.runnerType)?.delete(runner.id)
-    for (const tag of runner.tagList) this.runnersByTag.get(tag)?.delete(runner.id)
-    if (runner.groupId !== null) this.runnersByGroup.get(runner.groupId)?.delete(runner.id)
-    for (const link of runner.projects) this.runnersByProject.get(link.projectId)?.delete(runner.id)
+    this.removeFrom(this.runnersByType, runner.runnerType, runner.id)
+    for (const tag of runner.tagList) this.removeFrom(this.runnersByTag, tag, runner.id)
+    if (runner.groupId !== null) this.removeFrom(this.runnersByGroup, runner.groupId, runner.id)
+    for (const link of runner.projects) this.removeFrom(this.runnersByProject, link.projectId, runner.id)
     this.runnerIdByToken.delete(runner.token)
     for (const id of this.managerIdsByRunner.get(runner.id) ?? []) this.managers.delete(id)
     for (const id of this.jobIdsByRunner.get(runner.id) ?? []) this.jobs.delete(id)
@@ -213,45 +302,89 @@ export class World {
     this.jobIdsByRunner.delete(runner.id)
   }
 
-  setRunnerTags(runner: RunnerRecord, tags: string[]): void {
-    for (const tag of runner.tagList) this.runnersByTag.get(tag)?.delete(runner.id)
-    runner.tagList = [...tags]
-    for (const tag of runner.tagList) addTo(this.runnersByTag, tag, runner.id)
+  // The setters below change the record as this world may change it and return that record.
+
+  setRunnerTags(runner: RunnerRecord, tags: string[]): RunnerRecord {
+    const own = this.writableRunner(runner)
+    for (const tag of own.tagList) this.removeFrom(this.runnersByTag, tag, own.id)
+    own.tagList = [...tags]
+    for (const tag of own.tagList) this.addTo(this.runnersByTag, tag, own.id)
+    return own
   }
 
-  setRunnerToken(runner: RunnerRecord, token: string, expiresAt: Millis | null): void {
-    this.runnerIdByToken.delete(runner.token)
-    runner.token = token
-    runner.tokenExpiresAt = expiresAt
-    this.runnerIdByToken.set(token, runner.id)
+  setRunnerToken(runner: RunnerRecord, token: string, expiresAt: Millis | null): RunnerRecord {
+    const own = this.writableRunner(runner)
+    this.runnerIdByToken.delete(own.token)
+    own.token = token
+    own.tokenExpiresAt = expiresAt
+    this.runnerIdByToken.set(token, own.id)
+    return own
   }
 
-  linkRunnerToProject(runner: RunnerRecord, projectId: number, at: Millis): void {
-    runner.projects.push({ projectId, createdAt: at })
-    addTo(this.runnersByProject, projectId, runner.id)
+  linkRunnerToProject(runner: RunnerRecord, projectId: number, at: Millis): RunnerRecord {
+    const own = this.writableRunner(runner)
+    own.projects = [...own.projects, { projectId, createdAt: at }]
+    this.addTo(this.runnersByProject, projectId, own.id)
+    return own
   }
 
-  unlinkRunnerFromProject(runner: RunnerRecord, projectId: number): void {
-    runner.projects = runner.projects.filter((link) => link.projectId !== projectId)
-    this.runnersByProject.get(projectId)?.delete(runner.id)
+  unlinkRunnerFromProject(runner: RunnerRecord, projectId: number): RunnerRecord {
+    const own = this.writableRunner(runner)
+    own.projects = own.projects.filter((link) => link.projectId !== projectId)
+    this.removeFrom(this.runnersByProject, projectId, own.id)
+    return own
   }
 
   addManager(fields: Omit<RunnerManagerRecord, 'id'>): RunnerManagerRecord {
-    const manager: RunnerManagerRecord = { ...fields, id: this.nextManagerId++ }
+    const manager: RunnerManagerRecord = this.own({ ...fields, id: this.nextManagerId++ })
     this.indexManager(manager)
     return manager
   }
 
-  setGroupRegistrationToken(group: GroupRecord, token: string): void {
-    this.groupIdByRegistrationToken.delete(group.registrationToken)
-    group.registrationToken = token
-    this.groupIdByRegistrationToken.set(token, group.id)
+  setGroupRegistrationToken(group: GroupRecord, token: string): GroupRecord {
+    const own = this.writableGroup(group)
+    this.groupIdByRegistrationToken.delete(own.registrationToken)
+    own.registrationToken = token
+    this.groupIdByRegistrationToken.set(token, own.id)
+    return own
   }
 
-  setProjectRegistrationToken(project: ProjectRecord, token: string): void {
-    this.projectIdByRegistrationToken.delete(project.registrationToken)
-    project.registrationToken = token
-    this.projectIdByRegistrationToken.set(token, project.id)
+  setProjectRegistrationToken(project: ProjectRecord, token: string): ProjectRecord {
+    const own = this.writableProject(project)
+    this.projectIdByRegistrationToken.delete(own.registrationToken)
+    own.registrationToken = token
+    this.projectIdByRegistrationToken.set(token, own.id)
+    return own
+  }
+
+  private own<T extends object>(value: T): T {
+    this.owned?.add(value)
+    return value
+  }
+
+  private writable<T extends { id: number }>(records: Map<number, T>, record: T): T {
+    if (!this.owned || this.owned.has(record)) return record
+    // Hand a stale copy to nobody: the map holds the copy from now on.
+    const copy = this.own(structuredClone(records.get(record.id) ?? record))
+    records.set(copy.id, copy)
+    return copy
+  }
+
+  /** The set under `key`, as this world may change it. */
+  private ownedSet<K>(index: Map<K, Set<number>>, key: K): Set<number> {
+    const set = index.get(key)
+    if (set && (!this.owned || this.owned.has(set))) return set
+    const own = this.own(new Set(set))
+    index.set(key, own)
+    return own
+  }
+
+  private addTo<K>(index: Map<K, Set<number>>, key: K, id: number): void {
+    this.ownedSet(index, key).add(id)
+  }
+
+  private removeFrom<K>(index: Map<K, Set<number>>, key: K, id: number): void {
+    if (index.get(key)?.has(id)) this.ownedSet(index, key).delete(id)
   }
 
   private addGroupToIndexes(group: GroupRecord): void {
@@ -290,16 +423,17 @@ export class World {
     const last = this.sortedRunnerIds[this.sortedRunnerIds.length - 1]
     if (last === undefined || last < runner.id) this.sortedRunnerIds.push(runner.id)
     else this.sortedRunnerIds.splice(insertionPoint(this.sortedRunnerIds, runner.id), 0, runner.id)
-    addTo(this.runnersByType, runner.runnerType, runner.id)
-    for (const tag of runner.tagList) addTo(this.runnersByTag, tag, runner.id)
-    if (runner.groupId !== null) addTo(this.runnersByGroup, runner.groupId, runner.id)
-    for (const link of runner.projects) addTo(this.runnersByProject, link.projectId, runner.id)
+    this.addTo(this.runnersByType, runner.runnerType, runner.id)
+    for (const tag of runner.tagList) this.addTo(this.runnersByTag, tag, runner.id)
+    if (runner.groupId !== null) this.addTo(this.runnersByGroup, runner.groupId, runner.id)
+    for (const link of runner.projects) this.addTo(this.runnersByProject, link.projectId, runner.id)
     this.runnerIdByToken.set(runner.token, runner.id)
   }
 
   private indexManager(manager: RunnerManagerRecord): void {
     this.managers.set(manager.id, manager)
-    appendTo(this.managerIdsByRunner, manager.runnerId, manager.id)
+    // A new list rather than push: a fork may share the old one with the world it came from.
+    this.managerIdsByRunner.set(manager.runnerId, [...(this.managerIdsByRunner.get(manager.runnerId) ?? []), manager.id])
   }
 
   private indexJob(job: JobRecord): void {
@@ -318,15 +452,6 @@ function maxId(records: { id: number }[]): number {
 
 function isPresent<T>(value: T | undefined): value is T {
   return value !== undefined
-}
-
-function addTo<K>(index: Map<K, Set<number>>, key: K, id: number): void {
-  let set = index.get(key)
-  if (!set) {
-    set = new Set()
-    index.set(key, set)
-  }
-  set.add(id)
 }
 
 function appendTo(index: Map<number, number[]>, key: number, id: number): void {
