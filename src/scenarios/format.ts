@@ -165,4 +165,6 @@ export interface ScenarioFile {
   projects?: ProjectSpec[]
   runners?: RunnerSpec[]
   generate?: GenerateSpec
+  /** Recorded exchanges to replay: fixture files or folders, relative to the file. */
+  replay?: string[]
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import type { Millis, WorldData } from '../store/records.js'
 import { buildWorld } from './build.js'
 import { generateWorld } from './generate.js'
+import { readReplays } from './replay.js'
 import { ScenarioError } from './scenario-error.js'
 import { displayName, readScenario } from './source.js'
 
@@ -42,6 +43,8 @@ export function loadScenario(nameOrPath: string, options: LoadOptions): WorldDat
 /** Builds a world from scenario text; `file` names it in messages and anchors relative includes. */
 export function parseScenario(text: string, file: string, options: LoadOptions): WorldData {
   const merged = readScenario(text, file)
-  const world = buildWorld(merged, options.now)
-  return merged.generate === null ? world : generateWorld(world, merged.generate.spec, options.now)
+  const built = buildWorld(merged, options.now)
+  const world = merged.generate === null ? built : generateWorld(built, merged.generate.spec, options.now)
+  const replays = readReplays(merged.replay)
+  return replays.length === 0 ? world : { ...world, replays }
 }

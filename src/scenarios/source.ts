@@ -39,6 +39,8 @@ export interface MergedScenario {
   projects: Array<Located<ProjectSpec>>
   runners: Array<Located<RunnerSpec>>
   generate: Located<GenerateSpec> | null
+  /** Recording files and folders to replay, as absolute paths, in the order the files list them. */
+  replay: Array<Located<string>>
 }
 
 const MAX_SCHEMA_PROBLEMS = 20
@@ -71,7 +73,7 @@ export function failAt(at: Site, message: string): ScenarioError {
  * Relative include paths resolve against the including file's directory.
  */
 export function readScenario(text: string, file: string): MergedScenario {
-  const merged: MergedScenario = { instance: [], users: [], groups: [], projects: [], runners: [], generate: null }
+  const merged: MergedScenario = { instance: [], users: [], groups: [], projects: [], runners: [], generate: null, replay: [] }
   mergeFile(text, file, merged, [])
   return merged
 }
@@ -105,6 +107,7 @@ function mergeFile(text: string, file: string, merged: MergedScenario, including
   merged.groups.push(...locateAll(content.groups, root, 'groups'))
   merged.projects.push(...locateAll(content.projects, root, 'projects'))
   merged.runners.push(...locateAll(content.runners, root, 'runners'))
+  merged.replay.push(...locateAll(content.replay, root, 'replay').map(({ spec, at }) => ({ spec: resolve(dirname(absolute), spec), at })))
   if (content.generate !== undefined) {
     const at = siteAt(root, 'generate')
     if (merged.generate !== null) {

@@ -1,6 +1,6 @@
 // The mock's HTTP pipeline, in order: CORS → scope (main or session) → control API → route to an
-// operationId → fault → read input → authenticate → validate against the contract → handler →
-// persist an accepted change → respond (self-check, send) → error replies.
+// operationId → fault → recorded replay → read input → authenticate → validate against the contract →
+// handler → persist an accepted change → respond (self-check, send) → error replies.
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 import type { Contract, Operation } from '../contract/index.js'
 import { CONTROL_PREFIX } from '../control/routes.js'
@@ -11,9 +11,10 @@ import type { Handler, OperationId } from './handler.js'
 import { cors, type CorsSetting } from './cors.js'
 import { findUserToken } from './credentials.js'
 import { errorReplyFor, internalError, invalidParams, routeNotFound } from './errors.js'
-import { InputError, parseQuery, readBody } from './input.js'
+import { InputError, parseQuery, readBody, type RawParams } from './input.js'
 import type { LinkContext } from './pagination-headers.js'
 import { createResponder, type Reply, type Responder, type SelfCheckMode } from './respond.js'
+import { replayFor } from './replay.js'
 import { handlers } from './routes.js'
 
 export const API_PREFIX = '/api/v4'
@@ -69,6 +70,13 @@ export function createApp(options: AppOptions): MockApp {
       send(res, undefined, fault)
       return
     }
+    // Recorded answers come from a real GitLab: the drift checker judges them, not our self-check.
+    const query = parseQuery(new URL(req.originalUrl, 'http://mock.invalid').search)
+    const replayed = replayFor(options.worldFor(req), req.method, req.path, query, origin(req))
+    if (replayed) {
+      send(res, undefined, replayed)
+      return
+    }
     // GitLab's catch-all route answers unknown paths and known paths with the wrong method alike.
     if (!match) {
       send(res, undefined, routeNotFound)
@@ -76,7 +84,7 @@ export function createApp(options: AppOptions): MockApp {
     }
     const { operation, pathParams } = match
     try {
-      const reply = await handle(options, operation, pathParams, req, res)
+      const reply = await handle(options, operation, pathParams, query, req, res)
       // On disk before the client hears of it, so an acknowledged change survives a crash.
       if (reply.status < 400 && !isRead(req.method)) control?.plane.committed(control.plane.scope())
       send(res, operation, reply)
@@ -98,8 +106,9 @@ export function createApp(options: AppOptions): MockApp {
   return { app, responder }
 }
 
-async function handle(options: AppOptions, operation: Operation, pathParams: Record<string, string>, req: Request, res: Response): Promise<Reply> {
-  const query = parseQuery(new URL(req.originalUrl, 'http://mock.invalid').search)
+async function handle(
+  options: AppOptions, operation: Operation, pathParams: Record<string, string>, query: RawParams, req: Request, res: Response,
+): Promise<Reply> {
   const body = await readBody(req, options.bodyLimitBytes)
   noteExchange(res, { body })
   const world = options.worldFor(req)
@@ -117,11 +126,16 @@ async function handle(options: AppOptions, operation: Operation, pathParams: Rec
   // The contract validated and coerced the params to the operation's declared types.
   const handler = handlers[operation.operationId as OperationId] as Handler<OperationId>
   const link: LinkContext = {
-    origin: `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`,
+    origin: origin(req),
     path: `${API_PREFIX}${req.path}`,
     params: { ...query, ...body, ...pathParams },
   }
   return handler({ params: validation.params as never, headers: req.headers }, { world, actor, link })
+}
+
+/** The origin the client reached: links point back at it. */
+function origin(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`
 }
 
 function replyForError(error: unknown, log: (line: string) => void): Reply {

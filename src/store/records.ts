@@ -187,6 +187,17 @@ export interface JobRecord {
   commit: CommitRecord
 }
 
+/**
+ * A recorded GitLab exchange (the drift proxy's `--record` fixtures) that the mock answers with
+ * instead of computing a reply. Only data here: the server does the matching.
+ */
+export interface RecordedExchange {
+  /** Where it came from, for messages: `fixtures/recorded/0001-listRunners.json`. */
+  source: string
+  request: { method: string; path: string; query: Record<string, string | string[]> }
+  response: { status: number; headers: Record<string, string>; body?: unknown }
+}
+
 /** Everything a scenario describes: the input from which a World is built. */
 export interface WorldData {
   instance: InstanceRecord
@@ -197,4 +208,6 @@ export interface WorldData {
   runners: RunnerRecord[]
   managers: RunnerManagerRecord[]
   jobs: JobRecord[]
+  /** Recorded exchanges to replay, in recording order; absent means none. */
+  replays?: RecordedExchange[]
 }

@@ -8,6 +8,7 @@ import type {
   InstanceRecord,
   JobRecord,
   Millis,
+  RecordedExchange,
   ProjectRecord,
   RunnerManagerRecord,
   RunnerRecord,
@@ -34,6 +35,8 @@ export class World {
   readonly runners: Map<number, RunnerRecord>
   readonly managers: Map<number, RunnerManagerRecord>
   readonly jobs: Map<number, JobRecord>
+  /** Recorded exchanges the server answers with; never changed after the world is built. */
+  readonly replays: readonly RecordedExchange[]
 
   private readonly sortedRunnerIds: number[]
   private readonly runnersByType: Map<RunnerType, Set<number>>
@@ -71,6 +74,7 @@ export class World {
       this.runners = new Map(source.runners)
       this.managers = new Map(source.managers)
       this.jobs = new Map(source.jobs)
+      this.replays = source.replays
       this.sortedRunnerIds = [...source.sortedRunnerIds]
       this.runnersByType = new Map(source.runnersByType)
       this.runnersByTag = new Map(source.runnersByTag)
@@ -116,6 +120,7 @@ export class World {
     // The world owns its records: a scenario's data can be reused for a reset untouched.
     const own = structuredClone(source)
     this.instance = own.instance
+    this.replays = own.replays ?? []
     for (const user of own.users) this.users.set(user.id, user)
     for (const token of own.accessTokens) this.accessTokens.set(token.token, token)
     for (const group of byId(own.groups)) this.addGroupToIndexes(group)
@@ -173,6 +178,7 @@ export class World {
       runners: this.sortedRunnerIds.map((id) => this.runners.get(id)).filter(isPresent),
       managers: byId([...this.managers.values()]),
       jobs: byId([...this.jobs.values()]),
+      ...(this.replays.length > 0 ? { replays: [...this.replays] } : {}),
     })
   }
 
