@@ -18,6 +18,8 @@ export interface JournalEntry {
   headers: Record<string, string>
   /** The parsed request body, `token` and other secrets redacted; null when there was none. */
   body: unknown
+  /** The answer's headers and JSON body (null without one), secrets redacted. */
+  response: { headers: Record<string, string>; body: unknown }
   /** Id of the fault that shaped the answer, if any. */
   fault: string | null
   /** Where the mock's own response broke its contract (should stay empty). */
@@ -71,6 +73,14 @@ export function redactPath(originalUrl: string): string {
     if (SECRET_PARAMS.has(key.replace(/\[\]$/, ''))) query.set(key, REDACTED)
   }
   return `${originalUrl.slice(0, at)}?${query.toString().replaceAll('%5BREDACTED%5D', REDACTED)}`
+}
+
+// GitLab repeats every request parameter in its Link URLs, private_token included.
+const SECRET_IN_URL = new RegExp(`([?&](?:${[...SECRET_PARAMS].join('|')})(?:%5B%5D|\\[\\])?=)[^&>;\\s]*`, 'g')
+
+/** Response headers with any secret inside a URL (Link) replaced. */
+export function redactResponseHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value.replace(SECRET_IN_URL, `$1${REDACTED}`)]))
 }
 
 export function redactBody(body: unknown): unknown {

@@ -7,7 +7,7 @@ import type { WorldData } from '../store/records.js'
 import type { World } from '../store/world.js'
 import { forcedStatus } from '../server/errors.js'
 import type { Reply } from '../server/respond.js'
-import { redactBody, redactHeaders, redactPath } from './journal.js'
+import { redactBody, redactHeaders, redactPath, redactResponseHeaders } from './journal.js'
 import { Scope, SharedWorld, currentScope, runInScope, scopedClock } from './scope.js'
 
 export const SESSION_HEADER = 'x-mock-session'
@@ -30,6 +30,8 @@ export interface ControlPlaneOptions {
 export interface ExchangeNotes {
   operationId?: string
   body?: unknown
+  /** The reply as sent: headers and JSON body. */
+  response?: { headers: Record<string, string>; body: unknown }
   fault?: string
   findings?: string[]
 }
@@ -169,6 +171,10 @@ function journalOnClose(scope: Scope, req: Request, res: Response): void {
       operationId: notes.operationId ?? null,
       headers: redactHeaders(req.headers),
       body: notes.body === undefined ? null : redactBody(notes.body),
+      response: {
+        headers: redactResponseHeaders(notes.response?.headers ?? {}),
+        body: notes.response?.body === undefined ? null : redactBody(notes.response.body),
+      },
       fault: notes.fault ?? null,
       findings: notes.findings ?? [],
     })

@@ -86,6 +86,7 @@ export function readRecorded(path: string): Exchange[] {
 }
 
 function fromFixture(entry: unknown, where: string): Exchange {
+  if (isJournalEntry(entry)) return fromJournalEntry(entry)
   if (!isRecord(entry) || !isRecord(entry.request) || !isRecord(entry.response)) {
     throw new RecordingFormatError(`${where}: expected a HAR file, a fixture { request, response } or a journal export of them`)
   }
@@ -104,6 +105,35 @@ function fromFixture(entry: unknown, where: string): Exchange {
   return {
     request: { method: request.method.toUpperCase(), url: url.toString(), headers: {}, ...(request.body === undefined ? {} : { body: request.body }) },
     response: { status: response.status, headers, body: response.body },
+  }
+}
+
+/** An entry of the mock's journal (`GET /__mock/journal`): the request flat, the answer under `response`. */
+interface JournalEntry {
+  method: string
+  path: string
+  status: number
+  body: unknown
+  response: { headers: Record<string, unknown>; body: unknown }
+}
+
+function isJournalEntry(entry: unknown): entry is JournalEntry {
+  return isRecord(entry) && typeof entry.method === 'string' && typeof entry.path === 'string' &&
+    typeof entry.status === 'number' && isRecord(entry.response) && isRecord(entry.response.headers)
+}
+
+function fromJournalEntry(entry: JournalEntry): Exchange {
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(entry.response.headers)) headers[name.toLowerCase()] = String(value)
+  return {
+    request: {
+      method: entry.method.toUpperCase(),
+      url: new URL(entry.path, 'http://recorded.invalid').toString(),
+      headers: {},
+      ...(entry.body === null ? {} : { body: entry.body }),
+    },
+    // The journal writes null for "no body"; an exchange leaves it out.
+    response: { status: entry.status, headers, body: entry.response.body === null ? undefined : entry.response.body },
   }
 }
 

@@ -51,9 +51,10 @@ export function createApp(options: AppOptions): MockApp {
   // Findings go to the journal too, so a test can see which of its requests broke the contract.
   const send = (res: Response, operation: Operation | undefined, reply: Reply): void => {
     const before = responder.failures.length
-    responder.send(res, operation, reply)
+    const sent = responder.send(res, operation, reply)
     const findings = responder.failures.slice(before).flatMap((failure) => failure.problems)
-    if (findings.length > 0) noteExchange(res, { findings })
+    const headers = { ...sent.headers, ...(sent.body === undefined ? {} : { 'content-type': 'application/json' }) }
+    noteExchange(res, { response: { headers, body: sent.body }, ...(findings.length > 0 ? { findings } : {}) })
   }
 
   app.get(`${API_PREFIX}/openapi.json`, (_req, res) => {

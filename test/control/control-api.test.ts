@@ -83,7 +83,7 @@ describe('journal', () => {
     const entries = (body as { entries: Array<Record<string, unknown>> }).entries
     // seq keeps counting across clears, so a client can poll for what is new.
     const first = entries[0]?.seq as number
-    expect(entries.map(({ at: _at, durationMs: _duration, ...rest }) => rest)).toEqual([
+    expect(entries.map(({ at: _at, durationMs: _duration, response: _response, ...rest }) => rest)).toEqual([
       {
         seq: first,
         method: 'GET',
@@ -109,6 +109,12 @@ describe('journal', () => {
       { seq: first + 2, method: 'GET', path: '/api/v4/nowhere', status: 404, operationId: null, headers: {}, body: null, fault: null, findings: [] },
     ])
     expect(entries.every((entry) => typeof entry.durationMs === 'number' && entry.durationMs >= 0)).toBe(true)
+    // The answer is kept too, with the token GitLab repeats in its Link URLs redacted.
+    const list = entries[0]?.response as { headers: Record<string, string>; body: unknown[] }
+    expect(list.body).toHaveLength(2)
+    expect(list.headers).toMatchObject({ 'X-Per-Page': '2', 'X-Page': '1', 'content-type': 'application/json' })
+    expect(list.headers.Link).toContain('private_token=[REDACTED]')
+    expect(entries[2]?.response).toEqual({ headers: { 'content-type': 'application/json' }, body: { error: '404 Not Found' } })
     expect(JSON.stringify(entries)).not.toContain(ADMIN)
   })
 
