@@ -38,6 +38,12 @@ export interface StartMockOptions {
   host?: string
   /** The clock beneath the mock's controllable clock (`mock.clock`); defaults to the system clock. */
   clock?: Clock
+  /**
+   * Answer every request from the contract's examples, without state, like Prism's static mock
+   * (`Prefer: code=404` or `Prefer: example=<name>` picks another documented answer). Requests are
+   * still validated and need some credential where GitLab needs one. Default false.
+   */
+  static?: boolean
   /** What a response that breaks the contract does: `strict` answers 500, `log` (default) warns and sends it. */
   selfCheck?: SelfCheckMode
   /** Which browser origins may call the mock: `local` (default), `*`, a list, or false. */
@@ -146,6 +152,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     contract,
     worldFor: (req) => plane.worldFor(req),
     selfCheck,
+    static: options.static ?? false,
     cors: options.cors ?? 'local',
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     log,

@@ -9,13 +9,14 @@ import type { CorsSetting } from '../server/cors.js'
 export const DEFAULT_PORT = 4600
 
 const USAGE = `Usage: gitlab-runners-mock serve [--port N] [--host H] [--scenario NAME|PATH] [--cors local|*|none|ORIGIN,...] [--strict]
-                                 [--watch] [--state-file PATH] [--control-token TOKEN]
+                                 [--watch] [--state-file PATH] [--control-token TOKEN] [--static]
 
   --port      port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host      interface to bind (default 127.0.0.1)
   --scenario  scenario name in scenarios/ or a path to a YAML file (default: default)
   --cors      browser origins allowed (default: local = localhost, 127.0.0.1, [::1] on any port)
   --strict    answer 500 instead of a response that breaks the contract (for debugging the mock)
+  --static    no state: answer from the contract's examples, like Prism (Prefer: code=404 picks another)
   --watch     reload the scenario when it or a file it includes changes; a broken file keeps the old state
   --state-file  keep the state in PATH across restarts (written after every accepted change)
   --control-token  token the control API (/__mock) requires in X-Mock-Control-Token; needed on a
@@ -33,6 +34,7 @@ export async function runServe(argv: string[]): Promise<number> {
         cors: { type: 'string', default: 'local' },
         strict: { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
+        static: { type: 'boolean', default: false },
         'state-file': { type: 'string' },
         'control-token': { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -59,6 +61,7 @@ export async function runServe(argv: string[]): Promise<number> {
       host: values.host,
       cors: parseCors(values.cors),
       selfCheck: values.strict ? 'strict' : 'log',
+      static: values.static,
       stateFile: values['state-file'],
       controlToken: values['control-token'] ?? process.env.GITLAB_RUNNERS_MOCK_CONTROL_TOKEN,
     })

@@ -10,11 +10,13 @@ import { authenticateUser, requireScope, type Actor } from '../store/tokens.js'
 import type { Handler, OperationId } from './handler.js'
 import { cors, type CorsSetting } from './cors.js'
 import { findUserToken } from './credentials.js'
-import { errorReplyFor, internalError, invalidParams, routeNotFound } from './errors.js'
+import { errorReplyFor, internalError, invalidParams, noDocumentedAnswer, routeNotFound } from './errors.js'
 import { InputError, parseQuery, readBody, type RawParams } from './input.js'
 import type { LinkContext } from './pagination-headers.js'
 import { createResponder, type Reply, type Responder, type SelfCheckMode } from './respond.js'
 import { replayFor } from './replay.js'
+import { staticReply } from './static-replies.js'
+import { UnauthorizedError } from '../store/errors.js'
 import { handlers } from './routes.js'
 
 export const API_PREFIX = '/api/v4'
@@ -27,6 +29,8 @@ export interface AppOptions {
   cors: CorsSetting
   bodyLimitBytes: number
   log(line: string): void
+  /** Answer from the contract's examples instead of the world (`serve --static`). */
+  static?: boolean
   /** Sessions, faults, journal and the control API; absent, the app serves the GitLab API alone. */
   control?: { plane: ControlPlane; routes: RequestHandler }
 }
@@ -117,12 +121,25 @@ async function handle(
   // GitLab authenticates before Grape validates parameters: a stranger with bad params gets 401.
   let actor: Actor | undefined
   if (operation.security.length > 0) {
-    actor = authenticateUser(world, findUserToken(req.headers, query))
-    requireScope(actor, operation.operationId)
+    const token = findUserToken(req.headers, query)
+    // Static answers know no users: any credential will do, none is a 401.
+    if (options.static) {
+      if (token === undefined) throw new UnauthorizedError('missing')
+    } else {
+      actor = authenticateUser(world, token)
+      requireScope(actor, operation.operationId)
+    }
   }
 
   const validation = options.contract.validateRequest(operation, { path: pathParams, query, body })
   if (!validation.ok) return invalidParams(validation.error)
+  if (options.static) {
+    const prefer = req.get('prefer')
+    const reply = staticReply(options.contract, operation, prefer)
+    // A mock-usage mistake, not a GitLab answer: it skips the self-check like a transport error.
+    if (!reply) throw new InputError(noDocumentedAnswer(operation.operationId, prefer ?? ''))
+    return reply
+  }
 
   // The contract validated and coerced the params to the operation's declared types.
   const handler = handlers[operation.operationId as OperationId] as Handler<OperationId>

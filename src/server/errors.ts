@@ -48,6 +48,11 @@ export function unsupportedContentType(contentType: string): ErrorReply {
   }
 }
 
+/** `serve --static` asked, with `Prefer`, for an answer the operation does not document. */
+export function noDocumentedAnswer(operationId: string, prefer: string): ErrorReply {
+  return { code: 'no_documented_answer', status: 400, body: { error: `${operationId} documents no answer for Prefer: ${prefer}` } }
+}
+
 /** A request that failed the contract's parameter rules: one Grape message for all failures. */
 export function invalidParams(text: string): ErrorReply {
   return { code: 'invalid_params', status: 400, body: { error: text } }
