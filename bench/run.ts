@@ -1,6 +1,6 @@
 // `npm run bench`: side by side with Prism and the bare-Node limit, the scale worlds, the drift checker; writes BENCHMARKS.md.
 // `npm run bench -- --quick` is a one-round smoke run that prints the report and leaves BENCHMARKS.md alone.
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
@@ -19,6 +19,7 @@ const settings: Settings = quick
   : { rounds: 3, durationS: 5, warmupS: 1, connections: 10, scaleDurationS: 2, scenario: 'bench' }
 
 const started = performance.now()
+const loadAverage = loadavg()[0] ?? 0
 const progress = (line: string) => {
   const elapsed = ((performance.now() - started) / 1000).toFixed(0).padStart(4)
   process.stderr.write(`[${elapsed} s] ${line}\n`)
@@ -37,6 +38,7 @@ try {
       memoryGb: totalmem() / 1024 ** 3,
       node: process.version,
       date: new Date().toISOString().slice(0, 10),
+      loadAverage,
     },
     settings,
     command: quick ? 'npm run bench -- --quick' : 'npm run bench',

@@ -55,9 +55,12 @@ export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-4000)
   })
+  let ready = false
   const exited = new Promise<never>((_, reject) => {
     child.once('exit', (code, signal) => {
       running.delete(child)
+      // A server that dies under load would otherwise show only as a connection reset in the load generator.
+      if (ready && signal !== 'SIGKILL') process.stderr.write(`${spec.name} exited (${signal ?? code}) during the run:\n${stderr}\n`)
       reject(new Error(`${spec.name} exited (${signal ?? code}) before answering:\n${stderr}`))
     })
   })
@@ -65,6 +68,7 @@ export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
   const origin = `http://127.0.0.1:${port}`
   await Promise.race([waitFor200(origin, spec), exited])
   const coldStartMs = performance.now() - started
+  ready = true
   const pid = child.pid
   if (pid === undefined) throw new Error(`${spec.name} has no pid`)
   return {
