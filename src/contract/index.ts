@@ -1,5 +1,6 @@
 // The public surface of the contract module: load the OpenAPI document once, look up operations,
-// validate requests and responses. Everything ajv and Prism stays behind these names.
+// validate requests and responses. Everything ajv stays behind these names. Prism's adapter is
+// imported from './prism.js' by those who want it: loading Prism costs a second at start-up.
 export { ContractError, defaultContractFile, loadContract, type Contract, type ContractProblem } from './load.js'
 export {
   findOperation,
@@ -17,6 +18,5 @@ export {
 } from './operations.js'
 export { validateRequest, type RawRequest, type RequestResult } from './request.js'
 export { validateResponse, versionNote } from './response.js'
-export { prismViolations, type PrismExchange } from './prism.js'
 export { contractKeywords } from './vocabulary.js'
 export type { Violation } from './violation.js'

@@ -31,24 +31,65 @@ const KEPT_HEADERS = ['private-token', 'authorization', 'content-type', 'sudo', 
 const SECRET_HEADERS = new Set(['private-token', 'authorization', 'job-token'])
 const SECRET_PARAMS = new Set(['private_token', 'access_token', 'token', 'job_token', 'registration_token', 'runner_token'])
 
+/**
+ * What the pipeline hands the journal: references, not copies. Redacting and formatting wait until
+ * someone reads the journal, so serving a request pays for neither (bodies are never changed after
+ * they are sent, so keeping references is safe).
+ */
+export interface ServedRequest {
+  at: number
+  method: string
+  originalUrl: string
+  status: number
+  durationMs: number
+  operationId: string | null
+  headers: IncomingHttpHeaders
+  body: unknown
+  response: { headers: Record<string, string>; body: unknown } | undefined
+  fault: string | null
+  findings: string[]
+}
+
 export class Journal {
-  private entries: JournalEntry[] = []
+  private entries: Array<ServedRequest & { seq: number }> = []
   private nextSeq = 1
 
   constructor(private readonly limit: number) {}
 
-  record(entry: Omit<JournalEntry, 'seq'>): void {
+  record(entry: ServedRequest): void {
     this.entries.push({ seq: this.nextSeq++, ...entry })
-    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit)
+    // Trim in batches: one splice per many requests rather than one per request.
+    if (this.entries.length > this.limit * 1.25) this.entries.splice(0, this.entries.length - this.limit)
   }
 
   /** Oldest first; `limit` keeps the newest that many. */
   list(limit?: number): JournalEntry[] {
-    return limit === undefined ? [...this.entries] : this.entries.slice(Math.max(0, this.entries.length - limit))
+    const kept = this.entries.slice(Math.max(0, this.entries.length - Math.min(limit ?? this.limit, this.limit)))
+    return kept.map(present)
   }
 
   clear(): void {
     this.entries = []
+  }
+}
+
+function present(entry: ServedRequest & { seq: number }): JournalEntry {
+  return {
+    seq: entry.seq,
+    at: new Date(entry.at).toISOString(),
+    method: entry.method,
+    path: redactPath(entry.originalUrl),
+    status: entry.status,
+    durationMs: entry.durationMs,
+    operationId: entry.operationId,
+    headers: redactHeaders(entry.headers),
+    body: entry.body === undefined ? null : redactBody(entry.body),
+    response: {
+      headers: redactResponseHeaders(entry.response?.headers ?? {}),
+      body: entry.response?.body === undefined ? null : redactBody(entry.response.body),
+    },
+    fault: entry.fault,
+    findings: entry.findings,
   }
 }
 

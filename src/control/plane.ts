@@ -7,7 +7,6 @@ import type { WorldData } from '../store/records.js'
 import type { World } from '../store/world.js'
 import { forcedStatus } from '../server/errors.js'
 import type { Reply } from '../server/respond.js'
-import { redactBody, redactHeaders, redactPath, redactResponseHeaders } from './journal.js'
 import { Scope, SharedWorld, currentScope, runInScope, scopedClock } from './scope.js'
 
 export const SESSION_HEADER = 'x-mock-session'
@@ -158,23 +157,20 @@ export function noteExchange(res: Response, notes: ExchangeNotes): void {
 
 function journalOnClose(scope: Scope, req: Request, res: Response): void {
   const started = performance.now()
-  const at = new Date().toISOString()
+  const at = Date.now()
   res.once('close', () => {
     const notes = (res.locals as { exchange?: ExchangeNotes }).exchange ?? {}
     scope.journal.record({
       at,
       method: req.method,
-      path: redactPath(req.originalUrl),
+      originalUrl: req.originalUrl,
       // A dropped connection never sent a status.
       status: res.headersSent ? res.statusCode : 0,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       operationId: notes.operationId ?? null,
-      headers: redactHeaders(req.headers),
-      body: notes.body === undefined ? null : redactBody(notes.body),
-      response: {
-        headers: redactResponseHeaders(notes.response?.headers ?? {}),
-        body: notes.response?.body === undefined ? null : redactBody(notes.response.body),
-      },
+      headers: req.headers,
+      body: notes.body,
+      response: notes.response,
       fault: notes.fault ?? null,
       findings: notes.findings ?? [],
     })

@@ -35,6 +35,8 @@ function collect(entries: Iterable<[string, string]>): RawParams {
 }
 
 export async function readBody(req: IncomingMessage, limitBytes: number): Promise<Record<string, unknown> | undefined> {
+  // Most requests (every GET) carry no body at all: no stream to wait for.
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return undefined
   const bytes = await readBytes(req, limitBytes)
   if (bytes.length === 0) return undefined
   const contentType = req.headers['content-type'] ?? ''

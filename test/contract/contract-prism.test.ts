@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { loadContract, prismViolations } from '../../src/contract/index.js'
+import { loadContract } from '../../src/contract/index.js'
+import { prismViolations } from '../../src/contract/prism.js'
 
 const contract = loadContract(fileURLToPath(new URL('./fixtures/mini.yaml', import.meta.url)))
 const runner = { id: 1, ip_address: null, paused: false, created_at: '2022-01-11T14:39:24.000Z', status: 'online' }

@@ -1,7 +1,8 @@
 // Starts the real mock on 127.0.0.1:0 for behaviour tests: strict self-check, a frozen clock, and a
 // client whose every response must also pass Prism's validator (an independent second opinion).
 import { afterAll, expect } from 'vitest'
-import { loadContract, prismViolations } from '../../src/contract/index.js'
+import { loadContract } from '../../src/contract/index.js'
+import { prismViolations } from '../../src/contract/prism.js'
 import { ManualClock, startMock, type RunningMock, type StartMockOptions } from '../../src/index.js'
 
 /** 2025-06-02T12:00:00.000Z: the "now" every behaviour test starts from. */
