@@ -9,6 +9,7 @@ import { ControlPlane } from './control/plane.js'
 import { controlRoutes } from './control/routes.js'
 import type { Scope } from './control/scope.js'
 import { readStateFile, writeStateFile } from './control/state-file.js'
+import { setRegistrationAllowed, type RegistrationTarget } from './control/registration.js'
 import { loadScenario } from './scenarios/load.js'
 import { systemClock, type Clock } from './store/clock.js'
 import type { WorldData } from './store/records.js'
@@ -66,7 +67,7 @@ export interface StartMockOptions {
 }
 
 /** Where registration tokens may (or may not) register runners; refused, `POST /runners` answers 410. */
-export type RegistrationTarget = 'instance' | { groupId: number } | { projectId: number }
+export type { RegistrationTarget } from './control/registration.js'
 
 /** The controls of one scope: the mock's main state (`mock`) or one session (`mock.session(id)`). */
 export interface MockControls {
@@ -210,16 +211,8 @@ function controlsOf(scope: Scope, plane: ControlPlane): MockControls {
     journal: (options = {}) => scope.journal.list(options.limit),
     clearJournal: () => scope.journal.clear(),
     allowRegistrationToken(target, allowed) {
-      const world = scope.writable()
-      if (target === 'instance') world.writableInstance().allowRegistrationToken = allowed
-      else if ('groupId' in target) {
-        const group = world.groups.get(target.groupId)
-        if (!group) throw new RangeError(`no such group: ${JSON.stringify(target)}`)
-        world.writableGroup(group).allowRegistrationToken = allowed
-      } else {
-        const project = world.projects.get(target.projectId)
-        if (!project) throw new RangeError(`no such project: ${JSON.stringify(target)}`)
-        world.writableProject(project).allowRegistrationToken = allowed
+      if (setRegistrationAllowed(scope.writable(), target, allowed) === undefined) {
+        throw new RangeError(`no such ${typeof target === 'object' && 'groupId' in target ? 'group' : 'project'}: ${JSON.stringify(target)}`)
       }
       plane.committed(scope)
     },

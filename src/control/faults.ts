@@ -1,5 +1,6 @@
 // Faults a test injects into one scope: latency, a forced status, an error rate, a dropped connection,
 // matched by operationId or by path. Knows nothing of HTTP: it only decides what happens to a request.
+import { mulberry32 } from '../scenarios/seeded-random.js'
 
 export interface FaultSpec {
   /** Match this contract operation, e.g. `getRunner`. */
@@ -52,7 +53,7 @@ export class FaultSet {
     checkSpec(spec)
     const fault: Fault = { ...structuredClone(spec), id: `f${this.nextId++}`, hits: 0 }
     const pattern = spec.path === undefined ? undefined : pathPattern(spec.path)
-    this.armed.push({ fault, pattern, random: seededRandom(spec.seed ?? Math.floor(Math.random() * 2 ** 32)) })
+    this.armed.push({ fault, pattern, random: mulberry32(spec.seed ?? Math.floor(Math.random() * 2 ** 32)) })
     return structuredClone(fault)
   }
 
@@ -109,14 +110,3 @@ function delayOf(latency: FaultSpec['latencyMs'], random: () => number): number 
   return Math.round(latency.min + random() * (latency.max - latency.min))
 }
 
-// mulberry32: tiny, fast and good enough to make a test's error rate repeatable.
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}

@@ -13,6 +13,7 @@ import { InputError, parseQuery, readBody } from '../server/input.js'
 import { createResponder, type Reply, type SelfCheckMode } from '../server/respond.js'
 import { FaultError, type FaultSpec } from './faults.js'
 import type { ControlPlane } from './plane.js'
+import { setRegistrationAllowed, type RegistrationTarget } from './registration.js'
 import type { Scope } from './scope.js'
 
 export const CONTROL_PREFIX = '/__mock'
@@ -107,30 +108,11 @@ export const controlHandlers: Record<string, ControlHandler> = {
     return noContent
   },
   removeFault: (params, scope) => (scope.faults.remove(params.id as string) ? noContent : notFound('Fault')),
-  setInstanceRegistration: (params, scope, plane) => {
-    const instance = scope.writable().writableInstance()
-    instance.allowRegistrationToken = params.allowed as boolean
-    plane.committed(scope)
-    return { status: 200, body: { allowed: instance.allowRegistrationToken } }
-  },
-  setGroupRegistration: (params, scope, plane) => {
-    const world = scope.writable()
-    const found = world.groups.get(params.id as number)
-    if (!found) return notFound('Group')
-    const group = world.writableGroup(found)
-    group.allowRegistrationToken = params.allowed as boolean
-    plane.committed(scope)
-    return { status: 200, body: { allowed: group.allowRegistrationToken } }
-  },
-  setProjectRegistration: (params, scope, plane) => {
-    const world = scope.writable()
-    const found = world.projects.get(params.id as number)
-    if (!found) return notFound('Project')
-    const project = world.writableProject(found)
-    project.allowRegistrationToken = params.allowed as boolean
-    plane.committed(scope)
-    return { status: 200, body: { allowed: project.allowRegistrationToken } }
-  },
+  setInstanceRegistration: (params, scope, plane) => setRegistration(scope, plane, 'instance', params.allowed as boolean, 'Instance'),
+  setGroupRegistration: (params, scope, plane) =>
+    setRegistration(scope, plane, { groupId: params.id as number }, params.allowed as boolean, 'Group'),
+  setProjectRegistration: (params, scope, plane) =>
+    setRegistration(scope, plane, { projectId: params.id as number }, params.allowed as boolean, 'Project'),
   listSessions: (_params, _scope, plane) => ({
     status: 200,
     body: {
@@ -178,6 +160,13 @@ export function controlRoutes(options: ControlRouteOptions): RequestHandler {
     }
     responder.send(res, operation, reply)
   }
+}
+
+function setRegistration(scope: Scope, plane: ControlPlane, target: RegistrationTarget, allowed: boolean, what: string): Reply {
+  const now = setRegistrationAllowed(scope.writable(), target, allowed)
+  if (now === undefined) return notFound(what)
+  plane.committed(scope)
+  return { status: 200, body: { allowed: now } }
 }
 
 function tokenMatches(sent: string | string[] | undefined, expected: string): boolean {

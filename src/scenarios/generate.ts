@@ -10,6 +10,7 @@ import type {
   RunnerManagerRecord, RunnerRecord, RunnerType, UserRecord, Visibility, WorldData,
 } from '../store/records.js'
 import type { GenerateSpec } from './format.js'
+import { mulberry32 } from './seeded-random.js'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -413,17 +414,6 @@ function token(random: () => number, length: number, alphabet = ALPHABET): strin
   return text
 }
 
-/** Small, fast, seedable 32-bit PRNG (mulberry32); quality is ample for picking sample data. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 function nextId(records: ReadonlyArray<{ id: number }>): number {
   let highest = 0
