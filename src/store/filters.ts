@@ -2,7 +2,7 @@
 // (§4.1, §4.2), and index-backed filtering that stays fast over 100 000 runners.
 import { BadRequestError, ParamError } from './errors.js'
 import type { RunnerRecord, RunnerType } from './records.js'
-import { contactedRecently, isStale } from './status.js'
+import { contactedRecently, isStale, ONLINE_WINDOW_MS } from './status.js'
 import type { World } from './world.js'
 
 export type StatusFilter = 'online' | 'offline' | 'stale' | 'never_contacted' | 'active' | 'paused'
@@ -102,12 +102,22 @@ export function filterRunners(
   if (filters.type) sets.push(world.runnerIdsOfType(filters.type))
   if (scope && 'types' in scope && scope.types.length === 1 && scope.types[0]) sets.push(world.runnerIdsOfType(scope.types[0]))
   const smallest = sets.reduce<ReadonlySet<number> | undefined>((best, set) => (!best || set.size < best.size ? set : best), undefined)
+  const contacted = contactRange(world, now, filters.status ?? (scope && 'status' in scope ? scope.status : undefined))
 
   const all = world.allRunnerIds()
-  // A small index is sorted on its own; a large one is cheaper to test while walking the sorted ids.
-  const candidates = smallest && smallest.size * 8 < all.length
-    ? [...smallest].sort((a, b) => a - b)
-    : all.filter((id) => !smallest || smallest.has(id))
+  // Start from the narrowest source. The whole world and a large set are walked in id order; a
+  // small set, or the contact-time range of `online`/`offline`, is walked as it is and sorted after.
+  let candidates: Iterable<number>
+  let sorted = true
+  if (contacted && contacted.length < (smallest?.size ?? all.length)) {
+    candidates = contacted
+    sorted = false
+  } else if (smallest && smallest.size * 8 < all.length) {
+    candidates = smallest
+    sorted = false
+  } else {
+    candidates = smallest ? all.filter((id) => smallest.has(id)) : all
+  }
 
   const result: RunnerRecord[] = []
   for (const id of candidates) {
@@ -122,7 +132,14 @@ export function filterRunners(
     if (filters.versionPrefix !== undefined && !hasManagerWithVersion(world, runner, filters.versionPrefix)) continue
     result.push(runner)
   }
-  return result
+  return sorted ? result : result.sort((a, b) => a.id - b.id)
+}
+
+/** The runners a contact-time status can match, from the world's contact-order index. */
+function contactRange(world: World, now: number, status: StatusFilter | undefined): readonly number[] | undefined {
+  if (status === 'online') return world.runnerIdsContactedAfter(now - ONLINE_WINDOW_MS)
+  if (status === 'offline') return world.runnerIdsContactedUntil(now - ONLINE_WINDOW_MS)
+  return undefined
 }
 
 function hasManagerWithVersion(world: World, runner: RunnerRecord, prefix: string): boolean {

@@ -168,9 +168,7 @@ export function verifyRunner(world: World, params: VerifyRunnerParams): RunnerRe
       ipAddress: null, createdAt: now, contactedAt: now,
     })
   }
-  const contacted = world.writableRunner(runner)
-  contacted.contactedAt = now
-  return contacted
+  return world.recordContact(runner, now)
 }
 
 export function resetRunnerAuthenticationTokenByToken(world: World, params: RunnerTokenParams): RunnerTokenResult {

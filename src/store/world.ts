@@ -44,6 +44,8 @@ export class World {
   private readonly runnersByGroup: Map<number, Set<number>>
   private readonly runnersByProject: Map<number, Set<number>>
   private readonly runnerIdByToken: Map<string, number>
+  /** Ids of runners that ever made contact, by contact time ascending: `status=online` is a range. */
+  private readonly contactOrder: number[]
   private readonly managerIdsByRunner: Map<number, number[]>
   private readonly jobIdsByRunner: Map<number, number[]>
   // Built once from the scenario and never changed afterwards, so forks share them.
@@ -81,6 +83,7 @@ export class World {
       this.runnersByGroup = new Map(source.runnersByGroup)
       this.runnersByProject = new Map(source.runnersByProject)
       this.runnerIdByToken = new Map(source.runnerIdByToken)
+      this.contactOrder = [...source.contactOrder]
       this.managerIdsByRunner = new Map(source.managerIdsByRunner)
       this.jobIdsByRunner = new Map(source.jobIdsByRunner)
       this.subgroupIds = source.subgroupIds
@@ -108,6 +111,7 @@ export class World {
     this.runnersByGroup = new Map()
     this.runnersByProject = new Map()
     this.runnerIdByToken = new Map()
+    this.contactOrder = []
     this.managerIdsByRunner = new Map()
     this.jobIdsByRunner = new Map()
     this.subgroupIds = new Map()
@@ -126,6 +130,7 @@ export class World {
     for (const group of byId(own.groups)) this.addGroupToIndexes(group)
     for (const project of byId(own.projects)) this.addProjectToIndexes(project)
     for (const runner of byId(own.runners)) this.indexRunner(runner)
+    this.contactOrder.sort((a, b) => this.contactKey(a) - this.contactKey(b) || a - b)
     for (const manager of byId(own.managers)) this.indexManager(manager)
     for (const job of byId(own.jobs)) this.indexJob(job)
     this.indexPaths()
@@ -203,6 +208,16 @@ export class World {
   /** Project runners assigned to the project, the owner project included. */
   runnerIdsOfProject(projectId: number): ReadonlySet<number> {
     return this.runnersByProject.get(projectId) ?? EMPTY_IDS
+  }
+
+  /** Runners last contacted strictly after `time`, in contact order (not id order). */
+  runnerIdsContactedAfter(time: Millis): readonly number[] {
+    return this.contactOrder.slice(this.firstContactAfter(time))
+  }
+
+  /** Runners last contacted at or before `time` (never-contacted ones excluded), in contact order. */
+  runnerIdsContactedUntil(time: Millis): readonly number[] {
+    return this.contactOrder.slice(0, this.firstContactAfter(time))
   }
 
   runnerByToken(token: string): RunnerRecord | undefined {
@@ -287,13 +302,23 @@ export class World {
   }
 
   addRunner(fields: Omit<RunnerRecord, 'id'>): RunnerRecord {
-    const runner: RunnerRecord = this.own({ ...fields, id: this.nextRunnerId++ })
+    const runner: RunnerRecord = this.own({ ...fields, id: this.nextRunnerId++, contactedAt: null })
     this.indexRunner(runner)
-    return runner
+    return fields.contactedAt === null ? runner : this.recordContact(runner, fields.contactedAt)
+  }
+
+  /** The runner's contact with GitLab, as verify records it. */
+  recordContact(runner: RunnerRecord, at: Millis): RunnerRecord {
+    const own = this.writableRunner(runner)
+    this.forgetContact(own)
+    own.contactedAt = at
+    this.contactOrder.splice(this.firstContactAfter(at), 0, own.id)
+    return own
   }
 
   /** Removes the runner with its managers and jobs. */
   removeRunner(runner: RunnerRecord): void {
+    this.forgetContact(runner)
     this.runners.delete(runner.id)
     const at = binarySearch(this.sortedRunnerIds, runner.id)
     if (at >= 0) this.sortedRunnerIds.splice(at, 1)
@@ -361,6 +386,35 @@ export class World {
     own.registrationToken = token
     this.projectIdByRegistrationToken.set(token, own.id)
     return own
+  }
+
+  private contactKey(id: number): number {
+    return this.runners.get(id)?.contactedAt ?? -Infinity
+  }
+
+  /** Position of the first runner in contact order contacted strictly after `time`. */
+  private firstContactAfter(time: Millis): number {
+    let low = 0
+    let high = this.contactOrder.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (this.contactKey(this.contactOrder[mid] as number) <= time) low = mid + 1
+      else high = mid
+    }
+    return low
+  }
+
+  private forgetContact(runner: RunnerRecord): void {
+    if (runner.contactedAt === null) return
+    // Among equal contact times the order is by id; scan the run of equal times for this one.
+    for (let at = this.firstContactAfter(runner.contactedAt - 1); at < this.contactOrder.length; at++) {
+      const id = this.contactOrder[at] as number
+      if (id === runner.id) {
+        this.contactOrder.splice(at, 1)
+        return
+      }
+      if (this.contactKey(id) !== runner.contactedAt) return
+    }
   }
 
   private own<T extends object>(value: T): T {
@@ -434,6 +488,7 @@ export class World {
     if (runner.groupId !== null) this.addTo(this.runnersByGroup, runner.groupId, runner.id)
     for (const link of runner.projects) this.addTo(this.runnersByProject, link.projectId, runner.id)
     this.runnerIdByToken.set(runner.token, runner.id)
+    if (runner.contactedAt !== null) this.contactOrder.push(runner.id)
   }
 
   private indexManager(manager: RunnerManagerRecord): void {

@@ -51,3 +51,22 @@ describe('World.fork', () => {
     expect(parent.runners.get(RUNNER_INSTANCE)!.description).not.toMatch(/left|right/)
   })
 })
+
+describe('the contact-time index', () => {
+  it('keeps runners in contact order through verify, removal and forks', () => {
+    const { world, clock } = buildWorld()
+    const order = () => [...world.runnerIdsContactedAfter(-Infinity)]
+    const before = order()
+    expect(before.length).toBeGreaterThan(1)
+    clock.advance(60_000)
+    const fork = world.fork()
+    verifyRunner(world, { token: world.runners.get(RUNNER_GROUP)!.token })
+    expect(order()).toEqual([...before.filter((id) => id !== RUNNER_GROUP), RUNNER_GROUP])
+    expect([...world.runnerIdsContactedAfter(clock.now() - 1)]).toEqual([RUNNER_GROUP])
+    expect([...fork.runnerIdsContactedAfter(-Infinity)]).toEqual(before)
+
+    world.removeRunner(world.runners.get(RUNNER_GROUP)!)
+    expect(order()).toEqual(before.filter((id) => id !== RUNNER_GROUP))
+    expect([...world.runnerIdsContactedUntil(clock.now())].sort()).toEqual(order().sort())
+  })
+})
