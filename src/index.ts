@@ -71,7 +71,12 @@ export type { RegistrationTarget } from './control/registration.js'
 
 /** The controls of one scope: the mock's main state (`mock`) or one session (`mock.session(id)`). */
 export interface MockControls {
-  /** The state this scope serves; reading it gives a session its own copy. */
+  /**
+   * The state this scope serves; reading it gives a session its own copy. Worlds share unchanged
+   * records with the pristine scenario, so change a record only through `world.writableRunner(r)`
+   * (and `writableGroup`, `writableProject`, `writableManager`, `writableInstance`), or through the
+   * API: a record changed in place would leak into resets and other sessions.
+   */
   readonly world: World
   /** This scope's clock: `freeze()`, `set(iso)`, `advance('3h')`, `resume()`. A session's clock runs on the mock's. */
   readonly clock: MockClock
@@ -132,8 +137,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   requireControlToken(host, options.controlToken)
   const baseClock = options.clock ?? systemClock
   const contract = (sharedContract ??= loadContract())
+  // A copy of caller-owned data: the pristine world adopts these records, so nobody else may hold them.
   const data =
-    typeof options.scenario === 'object' ? options.scenario : loadScenario(options.scenario ?? 'default', { now: baseClock.now() })
+    typeof options.scenario === 'object' ? structuredClone(options.scenario) : loadScenario(options.scenario ?? 'default', { now: baseClock.now() })
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const { stateFile } = options
   const saved = stateFile === undefined ? undefined : readStateFile(stateFile)

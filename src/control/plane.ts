@@ -44,8 +44,9 @@ export class ControlPlane {
   private readonly sweeper: NodeJS.Timeout
 
   constructor(private readonly options: ControlPlaneOptions) {
-    this.main = new Scope(null, options.scenario, options.baseClock, options.journalLimit, () => undefined)
+    // The pristine world comes first: the main scope forks it, like every session.
     this.shared = this.sharedFor(options.scenario)
+    this.main = new Scope(null, options.scenario, options.baseClock, options.journalLimit, () => this.shared)
     // Also dropped lazily on use; the timer only frees memory of sessions nobody asks about again.
     this.sweeper = setInterval(() => this.sweep(), Math.min(options.sessionIdleMs, 60_000))
     this.sweeper.unref()
@@ -75,8 +76,9 @@ export class ControlPlane {
 
   /** Loads a scenario into a scope; on the main scope it is also what new sessions start from. */
   load(scope: Scope, data: WorldData): void {
-    scope.load(data)
+    // A new main scenario gets its pristine world before the main scope forks it.
     if (scope === this.main) this.shared = this.sharedFor(data)
+    scope.load(data)
     this.committed(scope)
   }
 
@@ -136,7 +138,8 @@ export class ControlPlane {
   }
 
   private sharedFor(data: WorldData): SharedWorld {
-    return new SharedWorld(data, scopedClock(this.main.clock))
+    // Read through the main scope lazily: the first pristine world exists before the main scope does.
+    return new SharedWorld(data, scopedClock({ now: () => this.main.clock.now() }))
   }
 
   private sweep(): void {

@@ -19,8 +19,9 @@ export class SharedWorld {
     private readonly clock: Clock,
   ) {}
 
+  /** Built once, adopting the scenario's records: nothing changes them (every scope forks this world). */
   get world(): World {
-    return (this.built ??= new World(this.data, this.clock))
+    return (this.built ??= new World(this.data, this.clock, { adopt: true }))
   }
 }
 
@@ -44,7 +45,13 @@ export class Scope {
     this.clock = new MockClock(baseClock)
     this.journal = new Journal(journalLimit)
     // The main scope is written to from the start; building it up front keeps its first request fast.
-    if (id === null) this.own = new World(scenario, this.clock)
+    if (id === null) this.own = this.build()
+  }
+
+  /** A world of this scope's own: a fork of the pristine world when it holds this scope's scenario. */
+  private build(): World {
+    const shared = this.shared()
+    return shared?.data === this.scenario ? shared.world.fork(this.clock) : new World(this.scenario, this.clock)
   }
 
   /** The world to read from: the shared pristine one while this scope has changed nothing. */
@@ -57,10 +64,7 @@ export class Scope {
 
   /** The world to change: this scope's own world, forked from the pristine one if it has none yet. */
   writable(): World {
-    if (this.own) return this.own
-    const shared = this.shared()
-    this.own = shared?.data === this.scenario ? shared.world.fork(this.clock) : new World(this.scenario, this.clock)
-    return this.own
+    return (this.own ??= this.build())
   }
 
   /** Whether the scope has its own copy of the state. */
@@ -74,7 +78,7 @@ export class Scope {
 
   reset(): void {
     this.own = undefined
-    if (this.id === null) this.own = new World(this.scenario, this.clock)
+    if (this.id === null) this.own = this.build()
   }
 
   /** Makes `data` the scenario and the state. */

@@ -88,7 +88,7 @@ describe('registerRunner', () => {
   })
 
   it('answers 410 even for a garbage token when the instance disallows registration tokens', async () => {
-    mock.world.instance.allowRegistrationToken = false
+    mock.allowRegistrationToken('instance', false)
     const garbage = await mock.call('POST', '/runners', { body: { token: 'garbage' } })
     const instance = await mock.call('POST', '/runners', { body: { token: INSTANCE_TOKEN } })
     expect([garbage.status, garbage.body, instance.status]).toEqual([410, { message: '410 Gone - runner registration disallowed' }, 410])
@@ -203,7 +203,7 @@ describe('registration-token resets', () => {
     ['/projects/3/runners/reset_registration_token', MAINTAINER],
     ['/groups/2/runners/reset_registration_token', OWNER],
   ])('answers 403 on %s, even to its manager, when the instance disallows registration tokens', async (path, token) => {
-    mock.world.instance.allowRegistrationToken = false
+    mock.allowRegistrationToken('instance', false)
     const response = await mock.call('POST', path, { token })
     expect([response.status, response.body]).toEqual([403, { message: '403 Forbidden' }])
   })

@@ -59,8 +59,7 @@ describe('verifyRunner', () => {
   })
 
   it('refuses an expired runner token with 403', async () => {
-    const record = mock.world.runners.get(22)!
-    record.tokenExpiresAt = NOW - MINUTE
+    mock.world.writableRunner(mock.world.runners.get(22)!).tokenExpiresAt = NOW - MINUTE
     const response = await mock.call('POST', '/runners/verify', { body: { token: SHARED_TOKEN } })
     expect([response.status, response.body]).toEqual([403, { message: '403 Forbidden' }])
   })
