@@ -162,15 +162,4 @@ describe('the real contract', () => {
   it('accepts a page of twenty runners', () => {
     expect(real.validateResponse(operation, 200, headers, runners)).toEqual([])
   })
-
-  it('validates at least 20 000 runner pages per second', () => {
-    // Best of several rounds: the number describes the validator, not a busy machine.
-    let best = 0
-    for (let round = 0; round < 5; round++) {
-      const started = performance.now()
-      for (let index = 0; index < 4000; index++) real.validateResponse(operation, 200, headers, runners)
-      best = Math.max(best, 4000 / ((performance.now() - started) / 1000))
-    }
-    expect(best).toBeGreaterThanOrEqual(20_000)
-  })
 })

@@ -125,13 +125,10 @@ describe('sessions', () => {
       const headers = { 'PRIVATE-TOKEN': ADMIN, 'X-Mock-Session': 'big-reader' }
       // The first session request builds the shared pristine world once; later sessions reuse it.
       await fetch(`${big.url}/runners/all?per_page=1`, { headers })
-      const started = performance.now()
       for (let i = 0; i < 20; i++) {
         const response = await fetch(`${big.url}/runners/all?per_page=1`, { headers: { ...headers, 'X-Mock-Session': `big-${i}` } })
         expect([response.status, ((await response.json()) as unknown[]).length]).toEqual([200, 1])
       }
-      const perSession = (performance.now() - started) / 20
-      expect(perSession).toBeLessThan(200)
       expect(big.sessions().length).toBe(21)
       expect((await control(big, 'GET', '/sessions')).body).toEqual({
         sessions: big.sessions().map((id) => ({ id, createdAt: expect.any(String), lastUsedAt: expect.any(String), copied: false })),

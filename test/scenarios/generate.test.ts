@@ -53,11 +53,9 @@ describe('generated worlds', () => {
     expect([world.jobs.length > 1_000, broken.map((job) => job.id)]).toEqual([true, []])
   })
 
-  it('makes 100 000 runners and their jobs in a few seconds', () => {
-    const started = performance.now()
+  // How fast and how big: `npm run bench` measures it (a timed test would only measure the machine).
+  it('makes 100 000 runners and their jobs', () => {
     const world = generated('{ seed: 42, runners: 100000, jobs_per_runner: 5 }')
-    const seconds = (performance.now() - started) / 1_000
-    console.log(`generated ${world.runners.length} runners, ${world.managers.length} managers, ${world.jobs.length} jobs in ${seconds.toFixed(2)} s; heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`)
-    expect([world.runners.length, world.jobs.length > 400_000, seconds < 15]).toEqual([100_000, true, true])
+    expect([world.runners.length, world.jobs.length > 400_000]).toEqual([100_000, true])
   })
 })
