@@ -158,6 +158,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const { app, responder } = createApp({
     contract,
     worldFor: (req) => plane.worldFor(req),
+    replayTurns: () => plane.scope().replayTurns,
     selfCheck,
     static: options.static ?? false,
     cors: options.cors ?? 'local',

@@ -29,6 +29,8 @@ export class Scope {
   readonly clock: MockClock
   readonly faults = new FaultSet()
   readonly journal: Journal
+  /** How far each replayed request has got: per scope, so sessions reading one world never share it. */
+  readonly replayTurns = new Map<string, number>()
   readonly createdAt = Date.now()
   lastUsedAt = Date.now()
   private own: World | undefined
@@ -78,6 +80,7 @@ export class Scope {
 
   reset(): void {
     this.own = undefined
+    this.replayTurns.clear()
     if (this.id === null) this.own = this.build()
   }
 
@@ -90,6 +93,7 @@ export class Scope {
   /** Replaces the state; the scenario (what reset returns to) stays. */
   importState(data: WorldData): void {
     this.own = new World(data, this.clock)
+    this.replayTurns.clear()
   }
 }
 

@@ -25,6 +25,8 @@ export interface AppOptions {
   contract: Contract
   /** The world a request acts on (one per session once sessions exist). */
   worldFor(req: Request): World
+  /** Progress through recorded replays of the scope serving the request. */
+  replayTurns(req: Request): Map<string, number>
   selfCheck: SelfCheckMode
   cors: CorsSetting
   bodyLimitBytes: number
@@ -57,8 +59,7 @@ export function createApp(options: AppOptions): MockApp {
     const before = responder.failures.length
     const sent = responder.send(res, operation, reply)
     const findings = responder.failures.slice(before).flatMap((failure) => failure.problems)
-    const headers = { ...sent.headers, ...(sent.body === undefined ? {} : { 'content-type': 'application/json' }) }
-    noteExchange(res, { response: { headers, body: sent.body }, ...(findings.length > 0 ? { findings } : {}) })
+    noteExchange(res, { response: { headers: sent.headers, body: sent.body }, ...(findings.length > 0 ? { findings } : {}) })
   }
 
   app.get(`${API_PREFIX}/openapi.json`, (_req, res) => {
@@ -77,7 +78,8 @@ export function createApp(options: AppOptions): MockApp {
     }
     // Recorded answers come from a real GitLab: the drift checker judges them, not our self-check.
     const query = parseQuery(new URL(req.originalUrl, 'http://mock.invalid').search)
-    const replayed = replayFor(options.worldFor(req), req.method, req.path, query, origin(req))
+    const world = options.worldFor(req)
+    const replayed = replayFor(world.replays, options.replayTurns(req), req.method, req.path, query, origin(req))
     if (replayed) {
       send(res, undefined, replayed)
       return
@@ -89,7 +91,7 @@ export function createApp(options: AppOptions): MockApp {
     }
     const { operation, pathParams } = match
     try {
-      const reply = await handle(options, operation, pathParams, query, req, res)
+      const reply = await handle(options, world, operation, pathParams, query, req, res)
       // On disk before the client hears of it, so an acknowledged change survives a crash.
       if (reply.status < 400 && !isRead(req.method)) control?.plane.committed(control.plane.scope())
       send(res, operation, reply)
@@ -112,11 +114,10 @@ export function createApp(options: AppOptions): MockApp {
 }
 
 async function handle(
-  options: AppOptions, operation: Operation, pathParams: Record<string, string>, query: RawParams, req: Request, res: Response,
+  options: AppOptions, world: World, operation: Operation, pathParams: Record<string, string>, query: RawParams, req: Request, res: Response,
 ): Promise<Reply> {
   const body = await readBody(req, options.bodyLimitBytes)
   noteExchange(res, { body })
-  const world = options.worldFor(req)
 
   // GitLab authenticates before Grape validates parameters: a stranger with bad params gets 401.
   let actor: Actor | undefined

@@ -18,8 +18,19 @@ export interface SelfCheckFailure {
   problems: string[]
 }
 
+/** A reply as it goes on the wire: its headers include the content type of a JSON body. */
+export interface SentReply extends Reply {
+  headers: Record<string, string>
+}
+
+function asSent(reply: Reply): SentReply {
+  const headers = { ...reply.headers }
+  if (reply.body !== undefined) headers['content-type'] = 'application/json'
+  return { status: reply.status, headers, ...(reply.body === undefined ? {} : { body: reply.body }) }
+}
+
 export interface Responder {
-  send(res: Response, operation: Operation | undefined, reply: Reply): Reply
+  send(res: Response, operation: Operation | undefined, reply: Reply): SentReply
   /** Every self-check failure since start: tests assert this stays empty. */
   readonly failures: SelfCheckFailure[]
 }
@@ -29,25 +40,19 @@ export function createResponder(contract: Contract, mode: SelfCheckMode, log: (l
   return {
     failures,
     send(res, operation, reply) {
-      let sent = reply
+      let sent = asSent(reply)
       if (operation) {
-        const headers = { ...reply.headers, ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }) }
-        const violations = contract.validateResponse(operation, reply.status, headers, reply.body)
+        const violations = contract.validateResponse(operation, sent.status, sent.headers, sent.body)
         if (violations.length > 0) {
           const problems = violations.map((v) => `${v.where} ${v.instancePath || '/'}: ${v.message}`)
           failures.push({ operationId: operation.operationId, status: reply.status, problems })
           log(`self-check: ${operation.operationId} ${reply.status} does not match the contract: ${problems.join('; ')}`)
-          if (mode === 'strict') sent = selfCheckFailed(operation.operationId, reply.status, problems)
+          if (mode === 'strict') sent = asSent(selfCheckFailed(operation.operationId, reply.status, problems))
         }
       }
       // Straight to Node: Express's res.send costs a fifth of a request and adds nothing we need.
       const json = sent.body === undefined ? undefined : JSON.stringify(sent.body)
-      const headers: Record<string, string | number> = { ...sent.headers }
-      if (json !== undefined) {
-        headers['Content-Type'] = 'application/json'
-        headers['Content-Length'] = Buffer.byteLength(json)
-      }
-      res.writeHead(sent.status, headers)
+      res.writeHead(sent.status, json === undefined ? sent.headers : { ...sent.headers, 'content-length': Buffer.byteLength(json) })
       res.end(json)
       return sent
     },

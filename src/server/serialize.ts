@@ -124,8 +124,7 @@ function namespaceOf(world: World, project: ProjectRecord): { name: string; full
   return { name: owner?.name ?? 'unknown', fullPath: owner?.username ?? 'unknown' }
 }
 
-function projectIdentity(world: World, project: ProjectRecord): Schemas['JobProject'] {
-  const namespace = namespaceOf(world, project)
+function projectIdentity(world: World, project: ProjectRecord, namespace = namespaceOf(world, project)): Schemas['JobProject'] {
   return {
     id: project.id,
     description: project.description,
@@ -144,7 +143,7 @@ export function serializeProject(world: World, project: ProjectRecord): BasicPro
   const owner = project.ownerUserId === null ? undefined : world.users.get(project.ownerUserId)
   const namespace = namespaceOf(world, project)
   return {
-    ...projectIdentity(world, project),
+    ...projectIdentity(world, project, namespace),
     default_branch: project.defaultBranch,
     tag_list: project.topics,
     topics: project.topics,

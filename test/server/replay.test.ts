@@ -67,10 +67,16 @@ describe('replaying recorded fixtures', async () => {
     expect(response.body).toEqual([])
   })
 
-  it('starts every sequence again in a new session', async () => {
-    const session = mock.session('replay-again')
-    const again = await send(mock.url, 'GET', '/runners/1', { token: ADMIN, headers: session.headers })
-    expect({ status: again.status, body: again.body }).toEqual(recorded[0])
+  it('starts every sequence again in a new session, and keeps sessions apart', async () => {
+    const [left, right] = [mock.session('replay-left'), mock.session('replay-right')]
+    const get = async (headers: Record<string, string>) => {
+      const { status, body } = await send(mock.url, 'GET', '/runners/1', { token: ADMIN, headers })
+      return { status, body }
+    }
+    // Both sessions read the same pristine world; each walks the recorded sequence on its own.
+    expect(await get(left.headers)).toEqual(recorded[0])
+    expect(await get(left.headers)).toEqual(recorded[2])
+    expect(await get(right.headers)).toEqual(recorded[0])
   })
 
   it('names the scenario file, line and entry of a replay path that does not exist', () => {
