@@ -1,5 +1,6 @@
 // The module boundaries of DESIGN.md and STYLE.md, checked: store imports nothing of ours but types,
-// contract owns ajv and Prism, server never reaches into drift, drift only into contract.
+// contract owns ajv and Prism, server never reaches into drift, drift only into contract (and the
+// secrets leaf, which everyone shares).
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -58,6 +59,12 @@ describe('module seams', () => {
 
   it('keeps the server away from the drift checker', () => {
     expect(violations('server', (_entry, lands) => lands !== 'drift')).toEqual([])
+  })
+
+  // What a secret is lives in one leaf module, so the journal (control), the request log (server) and the
+  // drift checker's reports and recordings can all share it without reaching into each other.
+  it('keeps the secrets module a leaf: it imports nothing of ours', () => {
+    expect(violations('secrets', (_entry, lands) => lands === 'secrets' || lands.startsWith('node:'))).toEqual([])
   })
 
   it('lets the drift checker import only the contract of ours', () => {

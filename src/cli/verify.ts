@@ -70,6 +70,8 @@ export async function runVerify(argv: string[]): Promise<number> {
     return usage(`--base-url must be an absolute URL, got ${redactor.text(values['base-url'])}`)
   }
   if (baseUrl.protocol !== 'http:' && baseUrl.protocol !== 'https:') return usage(`--base-url must be http or https, got ${baseUrl.protocol}`)
+  // A password in the URL is masked as URL userinfo already; remembered too, for messages that quote it alone.
+  redactor.add(baseUrl.password === '' ? undefined : decodeURIComponent(baseUrl.password))
   const numbers = { timeout: values.timeout, retries: values.retries, concurrency: values.concurrency, 'max-runners': values['max-runners'] }
   for (const [name, value] of Object.entries(numbers)) {
     if (!/^\d+$/.test(value) || (name !== 'retries' && Number(value) === 0)) return usage(`--${name} must be a ${name === 'retries' ? 'non-negative' : 'positive'} integer, got ${value}`)

@@ -1,6 +1,7 @@
 // The request journal: the last N requests a scope served, with tokens redacted before they are stored.
 // Bounded (oldest dropped first) so a long-running mock never grows without limit.
 import type { IncomingHttpHeaders } from 'node:http'
+import { redactHeaders, redactText, redactValue } from '../secrets/redact.js'
 
 export interface JournalEntry {
   /** Increasing per scope, so a client can read only what is new. */
@@ -26,10 +27,8 @@ export interface JournalEntry {
   findings: string[]
 }
 
-export const REDACTED = '[REDACTED]'
-const KEPT_HEADERS = ['private-token', 'authorization', 'content-type', 'sudo', 'if-unmodified-since', 'job-token', 'x-mock-session']
-const SECRET_HEADERS = new Set(['private-token', 'authorization', 'job-token'])
-const SECRET_PARAMS = new Set(['private_token', 'access_token', 'token', 'job_token', 'registration_token', 'runner_token'])
+// Request headers worth seeing in the journal; the credentials among them are masked by src/secrets.
+const KEPT_HEADERS = ['private-token', 'authorization', 'job-token', 'content-type', 'sudo', 'if-unmodified-since', 'x-mock-session']
 
 /**
  * What the pipeline hands the journal: references, not copies. Redacting and formatting wait until
@@ -78,56 +77,24 @@ function present(entry: ServedRequest & { seq: number }): JournalEntry {
     seq: entry.seq,
     at: new Date(entry.at).toISOString(),
     method: entry.method,
-    path: redactPath(entry.originalUrl),
+    path: redactText(entry.originalUrl),
     status: entry.status,
     durationMs: entry.durationMs,
     operationId: entry.operationId,
-    headers: redactHeaders(entry.headers),
-    body: entry.body === undefined ? null : redactBody(entry.body),
+    headers: keptHeaders(entry.headers),
+    body: entry.body === undefined ? null : redactValue(entry.body),
     response: {
-      headers: redactResponseHeaders(entry.response?.headers ?? {}),
-      body: entry.response?.body === undefined ? null : redactBody(entry.response.body),
+      // GitLab repeats every request parameter in its Link URLs, private_token included.
+      headers: redactHeaders(entry.response?.headers ?? {}),
+      body: entry.response?.body === undefined ? null : redactValue(entry.response.body),
     },
     fault: entry.fault,
     findings: entry.findings,
   }
 }
 
-export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const kept: Record<string, string> = {}
-  for (const name of KEPT_HEADERS) {
-    const value = headers[name]
-    if (value === undefined) continue
-    const text = Array.isArray(value) ? value.join(', ') : value
-    // Keep the scheme of an Authorization header: "Bearer" vs "Basic" is worth seeing.
-    if (name === 'authorization') kept[name] = text.replace(/^(\S+\s+).*$/s, `$1${REDACTED}`)
-    else kept[name] = SECRET_HEADERS.has(name) ? REDACTED : text
-  }
-  return kept
-}
-
-export function redactPath(originalUrl: string): string {
-  const at = originalUrl.indexOf('?')
-  if (at < 0) return originalUrl
-  const query = new URLSearchParams(originalUrl.slice(at + 1))
-  for (const key of [...query.keys()]) {
-    if (SECRET_PARAMS.has(key.replace(/\[\]$/, ''))) query.set(key, REDACTED)
-  }
-  return `${originalUrl.slice(0, at)}?${query.toString().replaceAll('%5BREDACTED%5D', REDACTED)}`
-}
-
-// GitLab repeats every request parameter in its Link URLs, private_token included.
-const SECRET_IN_URL = new RegExp(`([?&](?:${[...SECRET_PARAMS].join('|')})(?:%5B%5D|\\[\\])?=)[^&>;\\s]*`, 'g')
-
-/** Response headers with any secret inside a URL (Link) replaced. */
-export function redactResponseHeaders(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value.replace(SECRET_IN_URL, `$1${REDACTED}`)]))
-}
-
-export function redactBody(body: unknown): unknown {
-  if (Array.isArray(body)) return body.map(redactBody)
-  if (body === null || typeof body !== 'object') return body
-  return Object.fromEntries(
-    Object.entries(body).map(([key, value]) => [key, SECRET_PARAMS.has(key.replace(/\[\]$/, '')) ? REDACTED : redactBody(value)]),
-  )
+function keptHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const kept: Record<string, string | string[] | undefined> = {}
+  for (const name of KEPT_HEADERS) kept[name] = headers[name]
+  return redactHeaders(kept)
 }

@@ -9,6 +9,7 @@ import { lowerCaseHeaders, parseBody, type Exchange } from './exchange.js'
 import { readCaFile, transmit, TransportError } from './http.js'
 import type { Redactor } from './redact.js'
 import { apiPath, toFixture, writeFixture } from './recording.js'
+import { parseRequestBody } from './request-body.js'
 import type { CheckedExchange } from './report/model.js'
 
 export interface ProxyOptions {
@@ -65,14 +66,14 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     res.writeHead(raw.status, Object.fromEntries(Object.entries(raw.headers).filter(([name]) => !HOP_BY_HOP.has(name))))
     res.end(raw.text)
 
-    const requestText = body.toString('utf8')
+    const requestBody = await parseRequestBody(body, headers['content-type'])
     const exchange: Exchange = {
-      request: { method, url: target, headers: lowerCaseHeaders(Object.entries(headers)), ...(requestText === '' ? {} : { body: parseBody(requestText, headers['content-type']) }) },
+      request: { method, url: target, headers: lowerCaseHeaders(Object.entries(headers)), ...(requestBody === undefined ? {} : { body: requestBody }) },
       response: { status: raw.status, headers: raw.headers, body: parseBody(raw.text, raw.headers['content-type']) },
     }
     const checked = checkExchange(options.contract, exchange, { strict: options.strict ?? false })
     exchanges.push(checked)
-    options.onExchange?.(checked, requestProblem(options.contract, exchange, headers['content-type']))
+    options.onExchange?.(checked, requestProblem(options.contract, exchange))
     if (options.record !== undefined) writeFixture(options.record, ++sequence, toFixture(exchange, checked.operationId, options.redactor))
   }
 
@@ -99,7 +100,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   }
 }
 
-function requestProblem(contract: Contract, exchange: Exchange, contentType: string | undefined): string | undefined {
+function requestProblem(contract: Contract, exchange: Exchange): string | undefined {
   const url = new URL(exchange.request.url)
   const match = contract.findOperation(exchange.request.method, apiPath(url.pathname))
   if (match === undefined) return undefined
@@ -110,20 +111,13 @@ function requestProblem(contract: Contract, exchange: Exchange, contentType: str
     const name = key.endsWith('[]') ? key.slice(0, -2) : key
     query[name] = key.endsWith('[]') || values.length > 1 ? values : (values[0] as string)
   }
-  const result = contract.validateRequest(match.operation, { path: match.pathParams, query, body: formBody(exchange.request.body, contentType) })
+  const result = contract.validateRequest(match.operation, { path: match.pathParams, query, body: asParams(exchange.request.body) })
   return result.ok ? undefined : result.error
 }
 
-function formBody(body: unknown, contentType: string | undefined): Record<string, unknown> | undefined {
-  if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>
-  if (typeof body !== 'string' || !/x-www-form-urlencoded/i.test(contentType ?? '')) return undefined
-  const form: Record<string, string | string[]> = {}
-  for (const [key, value] of new URLSearchParams(body)) {
-    const name = key.endsWith('[]') ? key.slice(0, -2) : key
-    const previous = form[name]
-    form[name] = previous === undefined ? (key.endsWith('[]') ? [value] : value) : [...(Array.isArray(previous) ? previous : [previous]), value]
-  }
-  return form
+// Parsed JSON objects and forms are parameter sets; any other body carries none Grape can name.
+function asParams(body: unknown): Record<string, unknown> | undefined {
+  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined
 }
 
 function readAll(req: IncomingMessage): Promise<Buffer> {
