@@ -8,7 +8,8 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Docume
 import type { Ajv2020 } from 'ajv/dist/2020.js'
 import { dereference, sourcePath } from './dereference.js'
 import { buildOperations, findOperation, getOperation, httpMethods, type Operation, type OperationMatch } from './operations.js'
-import { encodePointer, isObject } from './pointer.js'
+import { decodePointer, encodePointer, isObject } from './pointer.js'
+import { FactError, formatRelease, NEWEST_RELEASE, parseRelease, profileFor, type Release, type VersionProfile } from '../profile/index.js'
 import { compileRequestValidators, validateRequest, type RawRequest, type RequestResult } from './request.js'
 import { compileResponseValidators, validateResponse } from './response.js'
 import type { Violation } from './violation.js'
@@ -18,7 +19,7 @@ export const defaultContractFile = fileURLToPath(new URL('../../openapi/gitlab-r
 
 export interface Contract {
   file: string
-  /** The document as written, $refs intact: what `GET /api/v4/openapi.json` serves. */
+  /** The document as written (or derived for the release), $refs intact: what `GET /api/v4/openapi.json` serves. */
   document: Record<string, unknown>
   /** The same document with every internal $ref inlined. */
   dereferenced: Record<string, unknown>
@@ -30,6 +31,10 @@ export interface Contract {
   getOperation(operationId: string): Operation
   validateRequest(operation: Operation, raw: RawRequest): RequestResult
   validateResponse(operation: Operation, status: number, headers: Record<string, string | undefined>, body: unknown): Violation[]
+  /** The GitLab release this contract answers as (the newest unless loaded with `gitlabVersion`). */
+  readonly profile: VersionProfile
+  /** The same contract as another release answers; compiled once per release. */
+  forRelease(version: string | Release): Contract
 }
 
 export interface ContractProblem {
@@ -55,7 +60,38 @@ interface Found {
   message: string
 }
 
-export function loadContract(file: string = defaultContractFile): Contract {
+export interface LoadOptions {
+  /** The GitLab release the contract answers as ("17.11", "v16.0.1-ee"…); the newest when absent. */
+  gitlabVersion?: string | Release
+}
+
+/**
+ * Reads, checks and compiles the contract as release `gitlabVersion` answers (the newest when not
+ * given). `contract.forRelease(x)` compiles another release from the same reading, once per release.
+ */
+export function loadContract(file: string = defaultContractFile, options: LoadOptions = {}): Contract {
+  const reading = readContract(file)
+  const compiled = new Map<string, Contract>()
+  const forRelease = (version: string | Release | undefined): Contract => {
+    const release = version === undefined ? undefined : typeof version === 'string' ? parseRelease(version) : version
+    const key = release === undefined ? 'as written' : formatRelease(release)
+    let contract = compiled.get(key)
+    if (contract === undefined) {
+      contract = compileContract(reading, release, forRelease)
+      compiled.set(key, contract)
+    }
+    return contract
+  }
+  return forRelease(options.gitlabVersion)
+}
+
+interface Reading {
+  file: string
+  source: Record<string, unknown>
+  report(found: Found[]): never
+}
+
+function readContract(file: string): Reading {
   const shown = displayName(file)
   let text: string
   try {
@@ -77,29 +113,46 @@ export function loadContract(file: string = defaultContractFile): Contract {
     )
   }
   const source: unknown = yaml.toJS()
-  const report = (found: Found[], at: (item: Found) => string[]): never => {
+  const report = (found: Found[]): never => {
     const problems = new Map<string, ContractProblem>()
     for (const item of found) {
-      const segments = at(item)
-      const problem = { file: shown, line: lineOf(yaml, lineCounter, segments), pointer: encodePointer(segments), message: item.message }
+      const problem = { file: shown, line: lineOf(yaml, lineCounter, item.at), pointer: encodePointer(item.at), message: item.message }
       // A broken component is met again at every use; say it once.
       problems.set(`${problem.pointer} ${problem.message}`, problem)
     }
     throw new ContractError([...problems.values()])
   }
-  if (!isObject(source)) return report([{ at: [], message: 'the document must be a mapping' }], (item) => item.at)
+  if (!isObject(source)) return report([{ at: [], message: 'the document must be a mapping' }])
+  return { file, source, report }
+}
 
-  const { document, problems: refProblems } = dereference(source)
-  if (refProblems.length > 0) report(refProblems, (item) => item.at)
+function compileContract(reading: Reading, release: Release | undefined, forRelease: (version: string | Release) => Contract): Contract {
+  const { file, source, report } = reading
+  // The contract's own facts are checked whenever it has them, so a broken fact fails at load.
+  let profile: VersionProfile | undefined
+  if (release !== undefined || source['x-gitlab-behaviours'] !== undefined) {
+    try {
+      profile = profileFor(source, release ?? NEWEST_RELEASE)
+      void profile.document
+    } catch (error) {
+      if (error instanceof FactError) report([{ at: decodePointer(error.pointer) ?? [], message: error.message.slice(error.pointer.length + 2) }])
+      throw error
+    }
+  }
+  const written = profile?.document ?? source
+
+  const { document, problems: refProblems } = dereference(written)
+  if (refProblems.length > 0) report(refProblems)
   const dereferenced = document as Record<string, unknown>
-  const toSource = (item: Found): string[] => sourcePath(source, [], item.at)
+  // Problems are reported where they are written; a derived document keeps the source's layout.
+  const toSource = (item: Found): Found => ({ ...item, at: sourcePath(written, [], item.at) })
 
   const structural = checkStructure(dereferenced)
-  if (structural.length > 0) report(structural, toSource)
+  if (structural.length > 0) report(structural.map(toSource))
 
   const ajv = createAjv()
   const schemaProblems = schemaLocations(dereferenced).flatMap(({ at, schema }) => checkSchema(ajv, schema, at))
-  if (schemaProblems.length > 0) report(schemaProblems, toSource)
+  if (schemaProblems.length > 0) report(schemaProblems.map(toSource))
 
   const operations = buildOperations(dereferenced)
   for (const operation of operations.values()) {
@@ -109,8 +162,13 @@ export function loadContract(file: string = defaultContractFile): Contract {
   const located = { basePath: basePathOf(dereferenced), operations }
   return {
     file,
-    document: source,
+    document: written,
     dereferenced,
+    get profile(): VersionProfile {
+      if (profile === undefined) throw new Error(`${file} carries no GitLab version facts (x-gitlab-behaviours), so it has no version profile`)
+      return profile
+    },
+    forRelease,
     ...located,
     findOperation: (method, path) => findOperation(located, method, path),
     getOperation: (operationId) => getOperation(located, operationId),
