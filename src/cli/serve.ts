@@ -1,56 +1,58 @@
 // `gitlab-runners-mock serve`: the mock on a scenario, with the URL, tokens and a curl line to try.
-import { parseArgs } from 'node:util'
 import { ControlTokenError, StateFileError, startMock } from '../index.js'
 import { watchScenario } from '../control/watch.js'
 import { findPersonas } from './personas.js'
 import { ScenarioError } from '../scenarios/load.js'
 import type { CorsSetting } from '../server/cors.js'
+import { formatOptions, parseOptions, UsageError, type OptionSpec } from './options.js'
 
 export const DEFAULT_PORT = 4600
 
-const USAGE = `Usage: gitlab-runners-mock serve [--port N] [--host H] [--scenario NAME|PATH] [--cors local|*|none|ORIGIN,...] [--strict]
-                                 [--watch] [--state-file PATH] [--control-token TOKEN] [--static]
+/** serve's options, one row each: flag, environment variable, default, help. */
+export const SERVE_OPTIONS = [
+  { name: 'port', value: 'N', default: String(DEFAULT_PORT), env: 'PORT', help: 'port to listen on; 0 picks a free one' },
+  { name: 'host', value: 'H', default: '127.0.0.1', env: 'HOST', help: 'interface to bind' },
+  {
+    name: 'scenario', value: 'NAME|PATH', default: 'default', env: 'GITLAB_RUNNERS_MOCK_SCENARIO',
+    help: 'a built-in scenario (default, empty, bench) or a path to a YAML file',
+  },
+  {
+    name: 'cors', value: 'ORIGINS', default: 'local', env: 'GITLAB_RUNNERS_MOCK_CORS',
+    help: 'browser origins allowed: local (localhost, 127.0.0.1, [::1] on any port), *, none,\nor a comma-separated list such as http://localhost:3000,https://app.test',
+  },
+  { name: 'strict', help: 'answer 500 instead of a response that breaks the contract (for debugging the mock)' },
+  { name: 'static', help: "no state: answer from the contract's examples, like Prism (Prefer: code=404 picks another)" },
+  { name: 'watch', help: 'reload the scenario when it or a file it includes changes; a broken file keeps the old state' },
+  { name: 'state-file', value: 'PATH', env: 'GITLAB_RUNNERS_MOCK_STATE_FILE', help: 'keep the state in PATH across restarts (written after every accepted change)' },
+  {
+    name: 'control-token', value: 'TOKEN', env: 'GITLAB_RUNNERS_MOCK_CONTROL_TOKEN',
+    help: 'token the control API (/__mock) requires in X-Mock-Control-Token;\nneeded on a non-loopback --host',
+  },
+] as const satisfies readonly OptionSpec[]
 
-  --port      port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-  --host      interface to bind (default 127.0.0.1)
-  --scenario  scenario name in scenarios/ or a path to a YAML file (default: default)
-  --cors      browser origins allowed (default: local = localhost, 127.0.0.1, [::1] on any port)
-  --strict    answer 500 instead of a response that breaks the contract (for debugging the mock)
-  --static    no state: answer from the contract's examples, like Prism (Prefer: code=404 picks another)
-  --watch     reload the scenario when it or a file it includes changes; a broken file keeps the old state
-  --state-file  keep the state in PATH across restarts (written after every accepted change)
-  --control-token  token the control API (/__mock) requires in X-Mock-Control-Token; needed on a
-              non-loopback --host (also read from GITLAB_RUNNERS_MOCK_CONTROL_TOKEN)`
+const USAGE = `Usage: gitlab-runners-mock serve [options]
+
+${formatOptions(SERVE_OPTIONS)}
+
+A flag beats its environment variable. Stop with Ctrl-C.`
 
 export async function runServe(argv: string[]): Promise<number> {
-  let values
+  let parsed
   try {
-    ;({ values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string', default: String(DEFAULT_PORT) },
-        host: { type: 'string', default: '127.0.0.1' },
-        scenario: { type: 'string', default: 'default' },
-        cors: { type: 'string', default: 'local' },
-        strict: { type: 'boolean', default: false },
-        watch: { type: 'boolean', default: false },
-        static: { type: 'boolean', default: false },
-        'state-file': { type: 'string' },
-        'control-token': { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    }))
+    parsed = parseOptions(SERVE_OPTIONS, argv)
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`)
+    if (!(error instanceof UsageError)) throw error
+    process.stderr.write(`${error.message}\nRun gitlab-runners-mock serve --help for the options.\n`)
     return 2
   }
-  if (values.help) {
+  const { values, source } = parsed
+  if (parsed.help) {
     process.stdout.write(`${USAGE}\n`)
     return 0
   }
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`--port must be an integer from 0 to 65535, got ${values.port}\n`)
+    process.stderr.write(`${source.port} must be an integer from 0 to 65535, got ${values.port}\n`)
     return 2
   }
   let mock
@@ -63,7 +65,7 @@ export async function runServe(argv: string[]): Promise<number> {
       selfCheck: values.strict ? 'strict' : 'log',
       static: values.static,
       stateFile: values['state-file'],
-      controlToken: values['control-token'] ?? process.env.GITLAB_RUNNERS_MOCK_CONTROL_TOKEN,
+      controlToken: values['control-token'],
     })
   } catch (error) {
     if (error instanceof ScenarioError || error instanceof ControlTokenError || error instanceof StateFileError) {

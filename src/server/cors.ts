@@ -1,8 +1,9 @@
 // CORS for browser apps: by default any local origin (localhost, 127.0.0.1, [::1], any port) may call
 // the mock and read the pagination headers; a list of origins or '*' can be configured instead.
 import type { RequestHandler } from 'express'
+import type { CorsSetting } from './cors-setting.js'
 
-export type CorsSetting = 'local' | '*' | false | string[]
+export type { CorsSetting } from './cors-setting.js'
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 const ALLOWED_HEADERS = 'Authorization, Content-Type, PRIVATE-TOKEN, Sudo, If-Unmodified-Since, X-Mock-Session, X-Mock-Control-Token'

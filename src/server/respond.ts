@@ -3,6 +3,7 @@
 import type { Response } from 'express'
 import type { Contract, Operation } from '../contract/index.js'
 import { selfCheckFailed } from './errors.js'
+import type { SelfCheckFailure, SelfCheckMode } from './self-check.js'
 
 export interface Reply {
   status: number
@@ -10,13 +11,7 @@ export interface Reply {
   headers?: Record<string, string>
 }
 
-export type SelfCheckMode = 'strict' | 'log'
-
-export interface SelfCheckFailure {
-  operationId: string
-  status: number
-  problems: string[]
-}
+export type { SelfCheckFailure, SelfCheckMode } from './self-check.js'
 
 /** A reply as it goes on the wire: its headers include the content type of a JSON body. */
 export interface SentReply extends Reply {

@@ -1,0 +1,73 @@
+// The command line behaves like the tools people know: --help/-h, --version/-v, `help <command>`,
+// a typo answered with the nearest valid name, and configuration from environment variables.
+import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { closest, formatOptions, parseOptions, UsageError } from '../../src/cli/options.js'
+import { SERVE_OPTIONS } from '../../src/cli/serve.js'
+import { runCli, startCli } from '../drift/spawn-cli.js'
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+
+describe('gitlab-runners-mock at the top level', () => {
+  it.concurrent.each([['--help'], ['-h'], ['help']])('%s prints the usage on stdout and exits 0', async (flag) => {
+    const result = await runCli([flag])
+    expect([result.code, result.stderr]).toEqual([0, ''])
+    expect(result.stdout).toMatch(/^Usage: gitlab-runners-mock <command>/)
+    expect(result.stdout).toContain('serve ')
+  })
+
+  it.concurrent.each([['--version'], ['-v']])('%s prints the package version', async (flag) => {
+    const result = await runCli([flag])
+    expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' })
+  })
+
+  it.concurrent('`help serve` prints serve\'s options with their environment variables', async () => {
+    const result = await runCli(['help', 'serve'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^Usage: gitlab-runners-mock serve/)
+    for (const env of ['PORT', 'HOST', 'GITLAB_RUNNERS_MOCK_SCENARIO', 'GITLAB_RUNNERS_MOCK_CONTROL_TOKEN']) expect(result.stdout).toContain(`env ${env}`)
+  })
+
+  it.concurrent('names the nearest command and option for a typo', async () => {
+    const command = await runCli(['serv'])
+    expect(command.code).toBe(2)
+    expect(command.stderr).toMatch(/^unknown command: serv \(did you mean serve\?\)/)
+    const option = await runCli(['serve', '--prot', '0'])
+    expect(option.code).toBe(2)
+    expect(option.stderr).toMatch(/^unknown option --prot \(did you mean --port\?\)/)
+  })
+
+  it.concurrent('serve reads PORT and GITLAB_RUNNERS_MOCK_SCENARIO, and names the variable in a complaint', async () => {
+    const bad = await runCli(['serve'], { PORT: 'eighty' })
+    expect([bad.code, bad.stderr]).toEqual([2, 'PORT must be an integer from 0 to 65535, got eighty\n'])
+    const { child, done } = startCli(['serve'], { PORT: '0', GITLAB_RUNNERS_MOCK_SCENARIO: 'empty' })
+    let output = ''
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes('Stop with Ctrl-C')) child.kill('SIGTERM')
+    })
+    await done
+    expect(output).toMatch(/on http:\/\/127\.0\.0\.1:(?!4600\b)\d+\/api\/v4 \(scenario: empty\)/)
+  })
+})
+
+describe('option tables', () => {
+  it('a flag beats its environment variable, which beats the default', () => {
+    expect(parseOptions(SERVE_OPTIONS, ['--port', '1'], { PORT: '2' }).values.port).toBe('1')
+    expect(parseOptions(SERVE_OPTIONS, [], { PORT: '2' }).values.port).toBe('2')
+    expect(parseOptions(SERVE_OPTIONS, [], {}).values.port).toBe('4600')
+    expect(parseOptions(SERVE_OPTIONS, [], { PORT: '2' }).source.port).toBe('PORT')
+  })
+
+  it('refuses an unknown option, suggesting only a close one', () => {
+    expect(() => parseOptions(SERVE_OPTIONS, ['--scenaro', 'x'], {})).toThrow(new UsageError('unknown option --scenaro (did you mean --scenario?)'))
+    expect(() => parseOptions(SERVE_OPTIONS, ['--frobnicate'], {})).toThrow(new UsageError('unknown option --frobnicate'))
+    expect(closest('--stat', ['--static', '--strict'])).toBe('--static')
+  })
+
+  it('lists every row in the help, with its default and variable', () => {
+    const help = formatOptions(SERVE_OPTIONS)
+    for (const option of SERVE_OPTIONS) expect(help).toContain(`--${option.name}`)
+    expect(help).toMatch(/--port N\s+port to listen on; 0 picks a free one\n\s+\(default 4600, env PORT\)/)
+  })
+})

@@ -1,0 +1,161 @@
+// The package as another project gets it: `npm pack`, then a fresh project installs the tarball with
+// production dependencies only and uses it four ways (npx, serve, a plain .mjs, a strict TypeScript
+// consumer). Offline: the consumer's lock file is this repository's lock less its dev-only entries,
+// so npm installs from the cache `npm ci` filled and never asks the registry.
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const ROOT = new URL('../..', import.meta.url).pathname
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  version: string
+  dependencies: Record<string, string>
+  bin: Record<string, string>
+  engines: Record<string, string>
+}
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+
+interface Packed {
+  filename: string
+  size: number
+  files: Array<{ path: string }>
+}
+
+let project: string
+let packed: Packed
+const children: ChildProcess[] = []
+
+/** A lock file for a project depending on the tarball alone: our lock's production entries, unchanged. */
+function consumerLock(tarball: string): unknown {
+  const ours = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> }
+  const production = Object.entries(ours.packages).filter(([path, entry]) => path !== '' && entry.dev !== true)
+  return {
+    name: 'consumer',
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      '': { name: 'consumer', dependencies: { 'gitlab-runners-mock': tarball } },
+      'node_modules/gitlab-runners-mock': {
+        version: manifest.version,
+        resolved: tarball,
+        dependencies: manifest.dependencies,
+        bin: manifest.bin,
+        engines: manifest.engines,
+      },
+      ...Object.fromEntries(production),
+    },
+  }
+}
+
+beforeAll(async () => {
+  project = mkdtempSync(join(tmpdir(), 'grm-consumer-'))
+  // `npm pack` runs `prepare`, which builds dist/ from the sources as they are now.
+  const { stdout } = await run(npm, ['pack', '--json', '--pack-destination', project], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 })
+  packed = (JSON.parse(stdout) as Packed[])[0]!
+  const tarball = `file:${packed.filename}`
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { 'gitlab-runners-mock': tarball } }))
+  writeFileSync(join(project, 'package-lock.json'), JSON.stringify(consumerLock(tarball)))
+  await run(npm, ['ci', '--offline', '--omit=dev', '--no-audit', '--no-fund'], { cwd: project })
+}, 180_000)
+
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL')
+  rmSync(project, { recursive: true, force: true })
+})
+
+describe('the packed package', () => {
+  it('holds the compiled code, the contract, scenarios, fixtures and schemas, and no sources or tests', () => {
+    const paths = packed.files.map((f) => f.path)
+    for (const needed of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'bin/gitlab-runners-mock.js', 'openapi/gitlab-runners.yaml', 'openapi/control.yaml', 'scenarios/default.yaml', 'scenarios/scenario.schema.json', 'fixtures/doc-runners.yaml']) {
+      expect(paths).toContain(needed)
+    }
+    expect(paths.filter((p) => /^(src|test|bench|scripts)\//.test(p) || p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([])
+    // Prism's adapter serves our tests only; its package is not a runtime dependency.
+    expect(paths.filter((p) => p.includes('prism'))).toEqual([])
+    console.log(`packed ${packed.filename}: ${packed.size} bytes, ${paths.length} files`)
+  })
+
+  it('installs without tsx, TypeScript or any type package', () => {
+    const installed = join(project, 'node_modules')
+    for (const devOnly of ['tsx', 'typescript', '@types/express', '@types/node', 'vitest']) expect(existsSync(join(installed, devOnly))).toBe(false)
+    expect(existsSync(join(installed, 'gitlab-runners-mock', 'src'))).toBe(false)
+  })
+})
+
+describe('a consumer project', () => {
+  it('runs `npx gitlab-runners-mock --version`', async () => {
+    const { stdout } = await run(npm, ['exec', '--offline', '--', 'gitlab-runners-mock', '--version'], { cwd: project })
+    expect(stdout.trim()).toBe(manifest.version)
+  })
+
+  it('runs `npx gitlab-runners-mock serve --port 0`, which answers a request', async () => {
+    const child = spawn(join(project, 'node_modules', '.bin', 'gitlab-runners-mock'), ['serve', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] })
+    children.push(child)
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const curl = await new Promise<RegExpMatchArray>((resolve, reject) => {
+      child.stdout.on('data', () => {
+        const match = /curl -H "PRIVATE-TOKEN: (\S+)" "(\S+)"/.exec(output)
+        if (match) resolve(match)
+      })
+      child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)))
+    })
+    const response = await fetch(curl[2]!, { headers: { 'PRIVATE-TOKEN': curl[1]! } })
+    expect(response.status).toBe(200)
+    expect(Array.isArray(await response.json())).toBe(true)
+  })
+
+  it('imports startMock from a plain .mjs', async () => {
+    writeFileSync(
+      join(project, 'plain.mjs'),
+      `import { startMock } from 'gitlab-runners-mock'
+const mock = await startMock()
+const response = await fetch(mock.url + '/runners/all', { headers: { 'PRIVATE-TOKEN': 'no-such-token' } })
+console.log(response.status, mock.world.toData().runners.length > 0)
+await mock.close()
+`,
+    )
+    const { stdout } = await run(process.execPath, ['plain.mjs'], { cwd: project })
+    expect(stdout.trim()).toBe('401 true')
+  })
+
+  it('type-checks a strict TypeScript consumer (exactOptionalPropertyTypes, skipLibCheck false)', async () => {
+    // A TypeScript project has its own compiler and @types/node; ours stand in for them.
+    mkdirSync(join(project, 'node_modules', '@types'), { recursive: true })
+    symlinkSync(join(ROOT, 'node_modules', '@types', 'node'), join(project, 'node_modules', '@types', 'node'), 'dir')
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true, skipLibCheck: false, noEmit: true, types: ['node'],
+        },
+        files: ['consumer.ts'],
+      }),
+    )
+    writeFileSync(
+      join(project, 'consumer.ts'),
+      `import { ManualClock, startMock, type FaultSpec, type JournalEntry, type RunningMock, type StartMockOptions, type WorldData } from 'gitlab-runners-mock'
+
+const options: StartMockOptions = { port: 0, cors: ['http://localhost:3000'], clock: new ManualClock(Date.parse('2026-01-01T00:00:00Z')) }
+const mock: RunningMock = await startMock(options)
+const spec: FaultSpec = { operationId: 'getRunner', status: 500 }
+const session = mock.session('consumer test')
+session.fault(spec)
+session.clock.advance('2h')
+const entries: JournalEntry[] = mock.journal({ limit: 5 })
+const state: WorldData = mock.exportState()
+console.log(entries.length, state.runners.length, session.headers['X-Mock-Session'])
+await mock.close()
+`,
+    )
+    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
+    const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project }).catch((error: { stdout: string }) => error)
+    expect(result.stdout).toBe('')
+  })
+})
