@@ -130,6 +130,14 @@ export function learnedProbes(target: PlanTarget, facts: LearnedFacts): Probe[] 
   return probes
 }
 
+/** GET /version: which release answers, and its 401 to a stranger. */
+export function metadataProbes(): Probe[] {
+  return [
+    { operationId: 'getVersion', method: 'GET', path: '/version', purpose: 'the release that answers' },
+    { operationId: 'getVersion', method: 'GET', path: '/version', anonymous: true, purpose: 'no credentials (401)' },
+  ]
+}
+
 /** Requests every operation must refuse; the only way a read-only run reaches the write operations. */
 export function errorProbes(target: PlanTarget): Probe[] {
   const unknown = `/runners/${UNKNOWN_ID}`

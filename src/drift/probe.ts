@@ -5,7 +5,7 @@ import type { Contract } from '../contract/index.js'
 import { checkExchange } from './check.js'
 import type { Exchange } from './exchange.js'
 import { TransportError, type HttpClient } from './http.js'
-import { errorProbes, learnedProbes, listProbes, nextPageProbe, pickRunners, runnerProbes, type LearnedFacts, type PlanTarget, type Probe, type RunnerFacts } from './plan.js'
+import { errorProbes, learnedProbes, listProbes, metadataProbes, nextPageProbe, pickRunners, runnerProbes, type LearnedFacts, type PlanTarget, type Probe, type RunnerFacts } from './plan.js'
 import type { Redactor } from './redact.js'
 import type { CheckedExchange } from './report/model.js'
 import { writeRoundTrip, type WriteTarget } from './writes.js'
@@ -67,7 +67,7 @@ export async function verifyGitlab(contract: Contract, client: HttpClient, optio
     const lists = (await stage(listProbes(options.target))).flat()
     const runners = pickRunners(lists.flatMap(runnersIn), options.maxRunners ?? 5)
     const perRunner = await stage(runners.flatMap(runnerProbes))
-    await stage([...learnedProbes(options.target, learn(perRunner.flat())), ...errorProbes(options.target)])
+    await stage([...learnedProbes(options.target, learn(perRunner.flat())), ...errorProbes(options.target), ...metadataProbes()])
     if (options.target.runnerToken !== undefined) {
       await send({ operationId: 'verifyRunner', method: 'POST', path: '/runners/verify', anonymous: true, body: { token: options.target.runnerToken }, purpose: 'the given runner token' })
     }

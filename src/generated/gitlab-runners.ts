@@ -440,6 +440,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The GitLab release that answers
+         * @description The version and revision of the GitLab instance; since 15.5 a mirror of `GET /metadata`.
+         *     Any valid token opens it: scopes `api`, `read_api` or `read_user` (a token carrying only
+         *     `manage_runner` or `create_runner` answers 403 `insufficient_scope`); no credentials answer
+         *     401. The mock reports the release it serves (`serve --gitlab-version`), as `MAJOR.MINOR.0-ee`.
+         */
+        get: operations["getVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2511,6 +2534,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+        };
+    };
+    getVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instance's version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The release, `MAJOR.MINOR.PATCH`, with `-ee` on Enterprise Edition and `-pre` on unreleased builds. */
+                        version: string;
+                        /** @description The short Git revision GitLab was built from. */
+                        revision: string;
+                        /** @description The GitLab agent server for Kubernetes (KAS). */
+                        kas: {
+                            enabled: boolean;
+                            /** @description URL agents use to reach KAS; null when KAS is off. */
+                            externalUrl: string | null;
+                            /** @description URL of the KAS Kubernetes API proxy; null when KAS is off. */
+                            externalK8sProxyUrl: string | null;
+                            /** @description KAS's version; null when KAS is off or could not be asked. */
+                            version: string | null;
+                        };
+                        /** @description Whether the instance runs the Enterprise Edition. */
+                        enterprise: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The token carries none of the scopes that open it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
         };

@@ -14,7 +14,7 @@ export interface InstanceSpec {
 
 export interface TokenSpec {
   token: string
-  scopes: Array<'api' | 'read_api' | 'manage_runner' | 'create_runner'>
+  scopes: Array<'api' | 'read_api' | 'read_user' | 'manage_runner' | 'create_runner'>
   expires_at?: TimeSpec
   revoked?: boolean
 }

@@ -5,6 +5,7 @@ import * as runners from './handlers/runners.js'
 import * as projectRunners from './handlers/project-runners.js'
 import * as registration from './handlers/runner-registration.js'
 import * as registrationTokens from './handlers/registration-tokens.js'
+import * as metadata from './handlers/metadata.js'
 
 export const handlers: { [Op in OperationId]: Handler<Op> } = {
   listRunners: lists.listRunners,
@@ -28,4 +29,5 @@ export const handlers: { [Op in OperationId]: Handler<Op> } = {
   resetInstanceRegistrationToken: registrationTokens.resetInstanceRegistrationToken,
   resetProjectRegistrationToken: registrationTokens.resetProjectRegistrationToken,
   resetGroupRegistrationToken: registrationTokens.resetGroupRegistrationToken,
+  getVersion: metadata.getVersion,
 }

@@ -1,6 +1,6 @@
 // The only bridge from store records to GitLab's wire entities: which fields an entity shows, in
 // GitLab's order (reference §3), with times as ISO strings at millisecond precision.
-import type { components } from '../generated/gitlab-runners.js'
+import type { components, operations } from '../generated/gitlab-runners.js'
 import type { RunnerDetails as RunnerView } from '../store/runners.js'
 import type {
   GroupRecord, JobRecord, Millis, ProjectRecord, RunnerManagerRecord, RunnerRecord, UserRecord,
@@ -245,5 +245,20 @@ function serializeJobUser(world: World, user: UserRecord): Schemas['JobUser'] {
     pronouns: null,
     bot: false,
     work_information: null,
+  }
+}
+
+export type VersionInfo = operations['getVersion']['responses'][200]['content']['application/json']
+
+/** A build the mock pretends to be: any short hex revision will do, as long as it never changes. */
+const MOCK_REVISION = '0d1d3c7a8b5'
+
+/** `GET /version` for a release: an Enterprise Edition build of its first patch, KAS switched off. */
+export function serializeVersion(release: { major: number; minor: number }): VersionInfo {
+  return {
+    version: `${release.major}.${release.minor}.0-ee`,
+    revision: MOCK_REVISION,
+    kas: { enabled: false, externalUrl: null, externalK8sProxyUrl: null, version: null },
+    enterprise: true,
   }
 }

@@ -4,7 +4,7 @@
 /** Epoch milliseconds. `null` where GitLab has no value (a runner that never contacted). */
 export type Millis = number
 
-export type TokenScope = 'api' | 'read_api' | 'manage_runner' | 'create_runner'
+export type TokenScope = 'api' | 'read_api' | 'read_user' | 'manage_runner' | 'create_runner'
 
 /** GitLab's member access levels: Guest 10, Reporter 20, Developer 30, Maintainer 40, Owner 50. */
 export type AccessLevel = 10 | 20 | 30 | 40 | 50

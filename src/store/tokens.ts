@@ -38,6 +38,8 @@ export function scopesFor(operationId: string): TokenScope[] {
   if (READ_OPERATIONS.has(operationId)) scopes.push('read_api')
   if (RUNNER_ID_OPERATIONS.has(operationId)) scopes.push('manage_runner')
   if (operationId === 'createUserRunner') scopes.push('create_runner')
+  // GET /version opens to any token that can read the user (lib/api/version.rb).
+  if (operationId === 'getVersion') scopes.push('read_api', 'read_user')
   return scopes
 }
 

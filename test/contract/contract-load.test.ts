@@ -110,8 +110,8 @@ describe('operation lookup', () => {
 describe('the real contract', () => {
   const contract = loadContract()
 
-  it('loads all 21 operations under /api/v4', () => {
-    expect({ basePath: contract.basePath, count: contract.operations.size }).toEqual({ basePath: '/api/v4', count: 21 })
+  it('loads all 22 operations under /api/v4', () => {
+    expect({ basePath: contract.basePath, count: contract.operations.size }).toEqual({ basePath: '/api/v4', count: 22 })
   })
 
   it.each([

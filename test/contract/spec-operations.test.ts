@@ -1,4 +1,4 @@
-// Pins the shape of openapi/gitlab-runners.yaml the whole team codes against: the 21 operations
+// Pins the shape of openapi/gitlab-runners.yaml the whole team codes against: the 22 operations
 // with their operationIds, parameters, bodies and statuses, and the document-wide rules the mock
 // and the drift checker read from it (closed entities, field order, version facts).
 import { readFileSync } from 'node:fs'
@@ -96,12 +96,13 @@ const operations: [string, string, string, string[], string | undefined, string[
   ['POST', '/projects/{id}/runners/reset_registration_token', 'resetProjectRegistrationToken', ['path:id'], undefined, ['201', '401', '403', '404']],
   ['POST', '/groups/{id}/runners/reset_registration_token', 'resetGroupRegistrationToken', ['path:id'], undefined, ['201', '401', '403', '404']],
   ['POST', '/user/runners', 'createUserRunner', [], 'CreateUserRunnerRequest', ['201', '400', '401', '403']],
+  ['GET', '/version', 'getVersion', [], undefined, ['200', '401', '403']],
 ]
 
 const runnerTokenOperations = ['registerRunner', 'deleteRunnerByToken', 'verifyRunner', 'resetRunnerAuthenticationTokenByToken']
 
-describe('the 21 operations', () => {
-  it('are exactly the Runners endpoints, no more', () => {
+describe('the 22 operations', () => {
+  it('are exactly the Runners endpoints and GET /version, no more', () => {
     const present = Object.entries(paths).flatMap(([path, pathItem]) =>
       Object.keys(object(pathItem, path))
         .filter((key) => ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'].includes(key))
@@ -377,6 +378,7 @@ describe('version facts', () => {
       ['resetProjectRegistrationToken', '14.3', '15.7'],
       ['resetGroupRegistrationToken', '14.3', '15.7'],
       ['createUserRunner', '15.10', null],
+      ['getVersion', '8.13', null],
     ])
   })
 })
