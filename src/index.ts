@@ -11,6 +11,8 @@ import type { Scope } from './control/scope.js'
 import { readStateFile, writeStateFile } from './control/state-file.js'
 import { setRegistrationAllowed, type RegistrationTarget } from './control/registration.js'
 import { loadScenario } from './scenarios/load.js'
+import { packageVersion } from './package-version.js'
+import { formatRelease } from './profile/index.js'
 import { systemClock, type Clock } from './store/clock.js'
 import type { WorldData } from './store/records.js'
 import type { World } from './store/world.js'
@@ -146,6 +148,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
 
   const plane = new ControlPlane({
     scenario: data,
+    scenarioName: typeof options.scenario === 'object' ? null : (options.scenario ?? 'default'),
     baseClock,
     journalLimit: options.journalLimit ?? 500,
     sessionIdleMs: options.sessionIdleMs ?? 30 * 60_000,
@@ -166,7 +169,10 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     log,
     control: {
       plane,
-      routes: controlRoutes({ plane, controlToken: options.controlToken, selfCheck, bodyLimitBytes: CONTROL_BODY_LIMIT, log }),
+      routes: controlRoutes({
+        plane, controlToken: options.controlToken, selfCheck, bodyLimitBytes: CONTROL_BODY_LIMIT, log,
+        about: { version: packageVersion(), gitlabVersion: formatRelease(contract.profile.release), startedAt: Date.now() },
+      }),
     },
   })
   const listening = await listen(app, options.port ?? 0, host)
@@ -204,7 +210,8 @@ function controlsOf(scope: Scope, plane: ControlPlane): MockControls {
       plane.committed(scope)
     },
     load(scenario) {
-      plane.load(scope, typeof scenario === 'string' ? loadScenario(scenario, { now: scope.clock.now() }) : structuredClone(scenario))
+      if (typeof scenario === 'string') plane.load(scope, loadScenario(scenario, { now: scope.clock.now() }), scenario)
+      else plane.load(scope, structuredClone(scenario))
     },
     exportState: () => scope.world.toData(),
     importState(state) {

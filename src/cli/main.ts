@@ -1,18 +1,12 @@
 // The top level of the command line: `--help`, `--version`, `help <command>`, and which command runs.
 // Returns the exit code; writing to the terminal goes through `out`/`err` so tests can call it.
-import { readFileSync } from 'node:fs'
+import { packageVersion } from '../package-version.js'
 import { COMMANDS } from './commands.js'
 import { closest } from './options.js'
 
 export interface Terminal {
   out(text: string): void
   err(text: string): void
-}
-
-/** This package's version, from the package.json beside src/ (or dist/). */
-export function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-  return manifest.version
 }
 
 function usage(): string {

@@ -119,6 +119,8 @@ function banner(url: string, personas: ReturnType<typeof findPersonas>, scenario
     lines.push('', 'Try:', `  curl -H "PRIVATE-TOKEN: ${admin.token}" "${url}/runners/all?per_page=5"`)
   }
   lines.push('', 'Contract: ' + url + '/openapi.json   Stop with Ctrl-C.')
-  lines.push(`Control:  ${url.replace(/\/api\/v4$/, '/__mock')} (clock, faults, journal, sessions: docs/control.md)`, '')
+  const control = url.replace(/\/api\/v4$/, '/__mock')
+  lines.push(`Control:  ${control} (clock, faults, journal, sessions: docs/control.md)`)
+  lines.push(`Health:   ${control}/health`, '')
   return lines.join('\n')
 }

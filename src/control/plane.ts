@@ -15,6 +15,8 @@ const SESSION_ID = /^[!-~](?:[ -~]{0,198}[!-~])?$/
 
 export interface ControlPlaneOptions {
   scenario: WorldData
+  /** What the scenario is called (a built-in name, a path, `inline`), null for data; for health checks. */
+  scenarioName: string | null
   /** The clock beneath the main scope's clock (the system clock, or a test's ManualClock). */
   baseClock: Clock
   /** Entries each scope's journal keeps. */
@@ -39,6 +41,8 @@ export class SessionIdError extends Error {}
 
 export class ControlPlane {
   readonly main: Scope
+  /** The main scope's scenario by name, as `GET /__mock/health` reports it. */
+  scenarioName: string | null
   private shared: SharedWorld
   private readonly sessionsById = new Map<string, Scope>()
   private readonly sweeper: NodeJS.Timeout
@@ -46,6 +50,7 @@ export class ControlPlane {
   constructor(private readonly options: ControlPlaneOptions) {
     // The pristine world comes first: the main scope forks it, like every session.
     this.shared = this.sharedFor(options.scenario)
+    this.scenarioName = options.scenarioName
     this.main = new Scope(null, options.scenario, options.baseClock, options.journalLimit, () => this.shared)
     // Also dropped lazily on use; the timer only frees memory of sessions nobody asks about again.
     this.sweeper = setInterval(() => this.sweep(), Math.min(options.sessionIdleMs, 60_000))
@@ -75,9 +80,12 @@ export class ControlPlane {
   }
 
   /** Loads a scenario into a scope; on the main scope it is also what new sessions start from. */
-  load(scope: Scope, data: WorldData): void {
+  load(scope: Scope, data: WorldData, name: string | null = null): void {
     // A new main scenario gets its pristine world before the main scope forks it.
-    if (scope === this.main) this.shared = this.sharedFor(data)
+    if (scope === this.main) {
+      this.shared = this.sharedFor(data)
+      this.scenarioName = name
+    }
     scope.load(data)
     this.committed(scope)
   }

@@ -27,10 +27,18 @@ export interface ControlRouteOptions {
   /** Largest control request body: an imported state can be large. */
   bodyLimitBytes: number
   log(line: string): void
+  /** What health and the index report about this mock. */
+  about: { version: string; gitlabVersion: string; startedAt: number }
 }
 
 type Params = Record<string, unknown>
-type ControlHandler = (params: Params, scope: Scope, plane: ControlPlane) => Reply
+type ControlHandler = (params: Params, scope: Scope, plane: ControlPlane, service: ControlService) => Reply
+
+/** What the discovery operations tell: the options the routes were made with and their document. */
+interface ControlService {
+  options: ControlRouteOptions
+  contract: Contract
+}
 
 const noContent: Reply = { status: 204 }
 
@@ -60,7 +68,7 @@ export const controlHandlers: Record<string, ControlHandler> = {
       if (error instanceof ScenarioError) return badRequest(error.message)
       throw error
     }
-    plane.load(scope, data)
+    plane.load(scope, data, typeof params.name === 'string' ? params.name : 'inline')
     return noContent
   },
   exportState: (_params, scope) => ({ status: 200, body: scope.world.toData() }),
@@ -125,6 +133,34 @@ export const controlHandlers: Record<string, ControlHandler> = {
     },
   }),
   dropSession: (params, _scope, plane) => (plane.dropSession(params.id as string) ? noContent : notFound('Session')),
+  getHealth: (_params, _scope, plane, { options }) => ({
+    status: 200,
+    body: {
+      status: 'ok',
+      version: options.about.version,
+      scenario: plane.scenarioName,
+      gitlabVersion: options.about.gitlabVersion,
+      uptimeSeconds: Math.round((Date.now() - options.about.startedAt) / 1000),
+      sessions: plane.sessions().length,
+    },
+  }),
+  getControlIndex: (_params, _scope, _plane, { options, contract }) => ({
+    status: 200,
+    body: {
+      name: 'gitlab-runners-mock control API',
+      version: options.about.version,
+      health: `${CONTROL_PREFIX}/health`,
+      openapi: `${CONTROL_PREFIX}/openapi.json`,
+      api: '/api/v4',
+      operations: [...contract.operations.values()].map((operation) => ({
+        operationId: operation.operationId,
+        method: operation.method.toUpperCase(),
+        path: `${CONTROL_PREFIX}${operation.path === '/' ? '' : operation.path}`,
+        summary: operation.summary ?? '',
+      })),
+    },
+  }),
+  getControlOpenapi: (_params, _scope, _plane, { contract }) => ({ status: 200, body: contract.document }),
 }
 
 let sharedControlContract: Contract | undefined
@@ -140,7 +176,8 @@ export function controlRoutes(options: ControlRouteOptions): RequestHandler {
       return
     }
     const { operation, pathParams } = match
-    if (options.controlToken !== undefined && !tokenMatches(req.headers['x-mock-control-token'], options.controlToken)) {
+    // Discovery (health, index, this document) declares no security: a health check needs no token.
+    if (operation.security.length > 0 && options.controlToken !== undefined && !tokenMatches(req.headers['x-mock-control-token'], options.controlToken)) {
       responder.send(res, operation, controlTokenRequired)
       return
     }
@@ -152,7 +189,7 @@ export function controlRoutes(options: ControlRouteOptions): RequestHandler {
       const handler = controlHandlers[operation.operationId]
       if (!validation.ok) reply = invalidParams(validation.error)
       else if (!handler) throw new Error(`control operation ${operation.operationId} has no handler`)
-      else reply = handler(validation.params, options.plane.scope(), options.plane)
+      else reply = handler(validation.params, options.plane.scope(), options.plane, { options, contract })
     } catch (error) {
       if (error instanceof InputError) reply = error.reply
       else if (error instanceof RangeError) reply = badRequest(error.message)

@@ -37,17 +37,25 @@ describe('gitlab-runners-mock at the top level', () => {
     expect(option.stderr).toMatch(/^unknown option --prot \(did you mean --port\?\)/)
   })
 
-  it.concurrent('serve reads PORT and GITLAB_RUNNERS_MOCK_SCENARIO, and names the variable in a complaint', async () => {
+  it.concurrent('serve reads PORT and GITLAB_RUNNERS_MOCK_SCENARIO, names the variable in a complaint, and prints links that answer', async () => {
     const bad = await runCli(['serve'], { PORT: 'eighty' })
     expect([bad.code, bad.stderr]).toEqual([2, 'PORT must be an integer from 0 to 65535, got eighty\n'])
     const { child, done } = startCli(['serve'], { PORT: '0', GITLAB_RUNNERS_MOCK_SCENARIO: 'empty' })
     let output = ''
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes('Stop with Ctrl-C')) child.kill('SIGTERM')
-    })
-    await done
-    expect(output).toMatch(/on http:\/\/127\.0\.0\.1:(?!4600\b)\d+\/api\/v4 \(scenario: empty\)/)
+    const banner = new Promise<string>((resolve) =>
+      child.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString()
+        if (/Health: +\S+\n/.test(output)) resolve(output)
+      }),
+    )
+    const text = await banner
+    expect(text).toMatch(/on http:\/\/127\.0\.0\.1:(?!4600\b)\d+\/api\/v4 \(scenario: empty\)/)
+    const health = await fetch(/Health: +(\S+)/.exec(text)![1]!)
+    expect([health.status, ((await health.json()) as { scenario: string }).scenario]).toEqual([200, 'empty'])
+    const control = await fetch(/Control: +(\S+)/.exec(text)![1]!)
+    expect(control.status).toBe(200)
+    child.kill('SIGTERM')
+    expect((await done).code).toBe(0)
   })
 })
 
