@@ -51,6 +51,12 @@ export interface StartMockOptions {
   selfCheck?: SelfCheckMode
   /** Which browser origins may call the mock: `local` (default), `*`, a list, or false. */
   cors?: CorsSetting
+  /**
+   * Host names the mock answers besides loopback ones (localhost, *.localhost, 127.0.0.1, [::1]):
+   * `name` on any port or `name:port`. Other Host headers get 403, which stops DNS rebinding.
+   * The interface given as `host` is allowed too.
+   */
+  allowedHosts?: string[]
   /** Largest request body accepted, in bytes (default 1 MiB); larger bodies get 413. */
   bodyLimitBytes?: number
   /** Where log lines go (default: stderr). */
@@ -165,6 +171,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     selfCheck,
     static: options.static ?? false,
     cors: options.cors ?? 'local',
+    allowedHosts: [...(options.allowedHosts ?? []), ...boundHost(host)],
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     log,
     control: {
@@ -197,6 +204,11 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       await listening.close()
     },
   })
+}
+
+/** Clients reach a mock bound to one address by that address; a wildcard bind names no host. */
+function boundHost(host: string): string[] {
+  return host === '0.0.0.0' || host === '::' ? [] : [urlHost(host)]
 }
 
 function controlsOf(scope: Scope, plane: ControlPlane): MockControls {

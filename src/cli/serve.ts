@@ -20,6 +20,10 @@ export const SERVE_OPTIONS = [
     name: 'cors', value: 'ORIGINS', default: 'local', env: 'GITLAB_RUNNERS_MOCK_CORS',
     help: 'browser origins allowed: local (localhost, 127.0.0.1, [::1] on any port), *, none,\nor a comma-separated list such as http://localhost:3000,https://app.test',
   },
+  {
+    name: 'allowed-host', value: 'NAME[:PORT]', multiple: true,
+    help: 'a Host to answer besides loopback names (repeatable; NAME for any port); other\nHost headers get 403, against DNS rebinding',
+  },
   { name: 'strict', help: 'answer 500 instead of a response that breaks the contract (for debugging the mock)' },
   { name: 'static', help: "no state: answer from the contract's examples, like Prism (Prefer: code=404 picks another)" },
   { name: 'watch', help: 'reload the scenario when it or a file it includes changes; a broken file keeps the old state' },
@@ -62,13 +66,14 @@ export async function runServe(argv: string[]): Promise<number> {
       port,
       host: values.host,
       cors: parseCors(values.cors),
+      allowedHosts: values['allowed-host'] ?? [],
       selfCheck: values.strict ? 'strict' : 'log',
       static: values.static,
       stateFile: values['state-file'],
       controlToken: values['control-token'],
     })
   } catch (error) {
-    if (error instanceof ScenarioError || error instanceof ControlTokenError || error instanceof StateFileError) {
+    if (error instanceof ScenarioError || error instanceof ControlTokenError || error instanceof StateFileError || error instanceof RangeError) {
       process.stderr.write(`${error.message}\n`)
       return 2
     }

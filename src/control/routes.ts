@@ -170,7 +170,8 @@ export function controlRoutes(options: ControlRouteOptions): RequestHandler {
   const contract = (sharedControlContract ??= loadContract(controlContractFile))
   const responder = createResponder(contract, options.selfCheck, options.log)
   return async (req: Request, res: Response) => {
-    const match = contract.findOperation(req.method, req.path)
+    // HEAD is the GET without its body, as on the GitLab API (Node drops the body).
+    const match = contract.findOperation(req.method === 'HEAD' ? 'GET' : req.method, req.path)
     if (!match) {
       responder.send(res, undefined, routeNotFound)
       return

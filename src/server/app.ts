@@ -1,4 +1,4 @@
-// The mock's HTTP pipeline, in order: CORS → scope (main or session) → control API → route to an
+// The mock's HTTP pipeline, in order: Host check → CORS → Origin check → scope (main or session) → control API → route to an
 // operationId → fault → recorded replay → read input → authenticate → validate against the contract →
 // handler → persist an accepted change → respond (self-check, send) → error replies.
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
@@ -9,6 +9,7 @@ import type { World } from '../store/world.js'
 import { authenticateUser, requireScope, type Actor } from '../store/tokens.js'
 import type { Handler, OperationId } from './handler.js'
 import { cors, type CorsSetting } from './cors.js'
+import { hostGuard, originGuard, parseAllowedHosts } from './site-guard.js'
 import { findUserToken } from './credentials.js'
 import { errorReplyFor, internalError, invalidParams, noDocumentedAnswer, routeNotFound } from './errors.js'
 import { InputError, parseQuery, readBody, type RawParams } from './input.js'
@@ -29,6 +30,8 @@ export interface AppOptions {
   replayTurns(req: Request): Map<string, number>
   selfCheck: SelfCheckMode
   cors: CorsSetting
+  /** Host names served besides loopback ones (`name` for any port, `name:port`). */
+  allowedHosts: readonly string[]
   bodyLimitBytes: number
   log(line: string): void
   /** Answer from the contract's examples instead of the world (`serve --static`). */
@@ -48,7 +51,9 @@ export function createApp(options: AppOptions): MockApp {
   const app = express()
   app.disable('x-powered-by')
   app.set('etag', false)
-  app.use(cors(options.cors))
+  app.use(hostGuard(parseAllowedHosts(options.allowedHosts)))
+  app.use(cors(options.cors, CONTROL_PREFIX))
+  app.use(originGuard(options.cors, CONTROL_PREFIX))
   const { control } = options
   if (control) {
     app.use(control.plane.enterScope)
@@ -67,7 +72,8 @@ export function createApp(options: AppOptions): MockApp {
   })
 
   app.use(API_PREFIX, async (req: Request, res: Response) => {
-    const match = contract.findOperation(req.method, req.path)
+    const method = routedMethod(req.method)
+    const match = contract.findOperation(method, req.path)
     if (match) noteExchange(res, { operationId: match.operation.operationId })
     const fault = await control?.plane.applyFault(req, res, match?.operation.operationId)
     if (fault === 'dropped') return
@@ -79,7 +85,7 @@ export function createApp(options: AppOptions): MockApp {
     // Recorded answers come from a real GitLab: the drift checker judges them, not our self-check.
     const query = parseQuery(new URL(req.originalUrl, 'http://mock.invalid').search)
     const world = options.worldFor(req)
-    const replayed = replayFor(world.replays, options.replayTurns(req), req.method, req.path, query, origin(req))
+    const replayed = replayFor(world.replays, options.replayTurns(req), method, req.path, query, origin(req))
     if (replayed) {
       send(res, undefined, replayed)
       return
@@ -150,6 +156,11 @@ async function handle(
     params: { ...query, ...body, ...pathParams },
   }
   return handler({ params: validation.params as never, headers: req.headers }, { world, actor, link })
+}
+
+/** Grape answers HEAD on every GET route, as the GET without its body (Node drops the body). */
+function routedMethod(method: string): string {
+  return method === 'HEAD' ? 'GET' : method
 }
 
 /** The origin the client reached: links point back at it. */

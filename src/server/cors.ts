@@ -1,5 +1,6 @@
 // CORS for browser apps: by default any local origin (localhost, 127.0.0.1, [::1], any port) may call
 // the mock and read the pagination headers; a list of origins or '*' can be configured instead.
+// '*' lends no credentials, and never reaches the control API, where it means local origins.
 import type { RequestHandler } from 'express'
 import type { CorsSetting } from './cors-setting.js'
 
@@ -21,16 +22,27 @@ export function isAllowedOrigin(origin: string, setting: CorsSetting): boolean {
   }
 }
 
-export function cors(setting: CorsSetting): RequestHandler {
+/** The setting that holds for a path: the control API takes no wildcard. */
+export function settingFor(setting: CorsSetting, path: string, controlPrefix: string): CorsSetting {
+  return setting === '*' && (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) ? 'local' : setting
+}
+
+export function cors(configured: CorsSetting, controlPrefix: string): RequestHandler {
   return (req, res, next) => {
     const origin = req.headers.origin
+    const setting = settingFor(configured, req.path, controlPrefix)
     if (origin === undefined || !isAllowedOrigin(origin, setting)) {
       next()
       return
     }
-    res.setHeader('Access-Control-Allow-Origin', origin)
-    res.setHeader('Vary', 'Origin')
-    res.setHeader('Access-Control-Allow-Credentials', 'true')
+    if (setting === '*') {
+      res.setHeader('Access-Control-Allow-Origin', '*')
+    } else {
+      res.setHeader('Access-Control-Allow-Origin', origin)
+      res.setHeader('Vary', 'Origin')
+      // Whoever configured '*' gets no credentials anywhere, the control API's local origins included.
+      if (configured !== '*') res.setHeader('Access-Control-Allow-Credentials', 'true')
+    }
     res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS)
     // A preflight ends here; the real request follows.
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {

@@ -73,6 +73,11 @@ function readBytes(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
   })
 }
 
+// Ruby's JSON parser refuses documents nested deeper than this (max_nesting), and Grape answers its
+// error as any other unparsable body. Deeper values would overflow our recursive walks (coercion,
+// validation, the journal) further down.
+const MAX_JSON_DEPTH = 100
+
 function parseJson(bytes: Buffer): Record<string, unknown> {
   let value: unknown
   try {
@@ -82,7 +87,20 @@ function parseJson(bytes: Buffer): Record<string, unknown> {
   }
   // Grape takes top-level objects as parameter sets; any other JSON value carries none it can name.
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError(malformedBody)
+  if (depthExceeds(value, MAX_JSON_DEPTH)) throw new InputError(malformedBody)
   return value as Record<string, unknown>
+}
+
+/** Whether arrays and objects nest deeper than `limit`, walked without recursion. */
+function depthExceeds(root: object, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[root, 1]]
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!
+    if (value === null || typeof value !== 'object') continue
+    if (depth > limit) return true
+    for (const child of Object.values(value)) stack.push([child, depth + 1])
+  }
+  return false
 }
 
 async function parseMultipart(bytes: Buffer, contentType: string): Promise<Record<string, unknown>> {

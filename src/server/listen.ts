@@ -1,6 +1,7 @@
 // Starts the HTTP server for an app on a host and port, and closes it with every open connection.
+// Requests Node's parser refuses before the app sees them are answered here, in GitLab's JSON shape.
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import type { Express } from 'express'
 
 export interface Listening {
@@ -13,6 +14,7 @@ export interface Listening {
 export function listen(app: Express, port: number, host: string): Promise<Listening> {
   return new Promise((resolve, reject) => {
     const server = createServer(app)
+    server.on('clientError', answerClientError)
     server.once('error', reject)
     server.listen(port, host, () => {
       server.off('error', reject)
@@ -29,6 +31,38 @@ export function listen(app: Express, port: number, host: string): Promise<Listen
       })
     })
   })
+}
+
+// How long a refused client may keep sending before its connection is cut.
+const DRAIN_MS = 2000
+
+/**
+ * Node's default answers 400/431 with no body and destroys the socket, which resets the connection
+ * when unread bytes remain. Here the answer has a JSON body, the unread bytes are drained, and the
+ * connection ends with a FIN.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  // Nothing to answer on a connection that is already gone, or one whose answer has begun.
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent: boolean } })._httpMessage
+  if (!socket.writable || error.code === 'ECONNRESET' || inFlight?.headersSent) {
+    socket.destroy()
+    return
+  }
+  const [status, reason, message] = clientErrorReply(error.code)
+  const body = JSON.stringify({ message })
+  socket.removeAllListeners('data')
+  socket.on('data', () => {})
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  )
+  const cut = setTimeout(() => socket.destroy(), DRAIN_MS)
+  socket.once('close', () => clearTimeout(cut))
+}
+
+function clientErrorReply(code: string | undefined): [number, string, string] {
+  if (code === 'HPE_HEADER_OVERFLOW') return [431, 'Request Header Fields Too Large', '431 Request Header Fields Too Large']
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'Request Timeout', '408 Request Timeout']
+  return [400, 'Bad Request', '400 Bad request - the request is not valid HTTP']
 }
 
 /** The host part of a URL: IPv6 addresses need brackets. */

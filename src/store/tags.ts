@@ -7,10 +7,11 @@
 export function parseTagList(value: string | string[] | undefined): string[] {
   if (value === undefined) return []
   const pieces = (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(','))
-  const tags: string[] = []
+  // A Set keeps first appearances in order and stays linear for a megabyte of tags.
+  const tags = new Set<string>()
   for (const piece of pieces) {
     const tag = piece.trim()
-    if (tag !== '' && !tags.includes(tag)) tags.push(tag)
+    if (tag !== '') tags.add(tag)
   }
-  return tags
+  return [...tags]
 }

@@ -217,7 +217,7 @@ describe('faults', () => {
     await expect(fetch(`${mock.url}/runners/10`, { headers: { 'PRIVATE-TOKEN': ADMIN } })).rejects.toThrow(TypeError)
     // The socket closes with no status line at all, as a crashed upstream's would.
     const raw = await new Promise<string>((resolve) => {
-      const socket = connect(mock.port, '127.0.0.1', () => socket.write(`GET /api/v4/runners/10 HTTP/1.1\r\nHost: x\r\nPRIVATE-TOKEN: ${ADMIN}\r\n\r\n`))
+      const socket = connect(mock.port, '127.0.0.1', () => socket.write(`GET /api/v4/runners/10 HTTP/1.1\r\nHost: 127.0.0.1\r\nPRIVATE-TOKEN: ${ADMIN}\r\n\r\n`))
       let text = ''
       socket.on('data', (chunk) => (text += chunk.toString()))
       socket.on('close', () => resolve(text))

@@ -1,0 +1,97 @@
+// Who may reach the mock from a browser. The Host check stops DNS rebinding (a page whose own name
+// now resolves to 127.0.0.1 reads the mock as same-origin); the Origin check stops cross-site writes,
+// which browsers send without a preflight when they look like a form (urlencoded, text/plain).
+// Clients that are not browsers send no Origin and pass. Knows CORS settings, not what the routes do.
+import type { RequestHandler, Response } from 'express'
+import { isAllowedOrigin, settingFor, type CorsSetting } from './cors.js'
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+// A DNS name or a bracketed IPv6 address, then an optional port: nothing else belongs in Host.
+const HOST = /^(?<name>[a-z0-9_-]+(?:\.[a-z0-9_-]+)*|\[[0-9a-f:.]+\])(?::(?<port>\d{1,5}))?$/i
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+interface HostPattern {
+  name: string
+  /** Undefined: any port. */
+  port: string | undefined
+}
+
+/** Parses `--allowed-host` values (`name` for any port, `name:port` for one); throws RangeError on junk. */
+export function parseAllowedHosts(values: readonly string[]): HostPattern[] {
+  return values.map((value) => {
+    const parsed = parseHost(value)
+    if (!parsed) throw new RangeError(`--allowed-host takes a host name or name:port (e.g. mock.internal or mock.internal:4600), got '${value}'`)
+    return parsed
+  })
+}
+
+function parseHost(host: string): HostPattern | undefined {
+  const match = HOST.exec(host)
+  if (!match?.groups) return undefined
+  return { name: match.groups.name!.toLowerCase(), port: match.groups.port }
+}
+
+function isAllowedHost(host: string, allowed: HostPattern[]): boolean {
+  const parsed = parseHost(host)
+  if (!parsed) return false
+  if (LOOPBACK_NAMES.has(parsed.name) || parsed.name.endsWith('.localhost')) return true
+  return allowed.some(({ name, port }) => name === parsed.name && (port === undefined || port === parsed.port))
+}
+
+export function hostGuard(allowedHosts: HostPattern[]): RequestHandler {
+  return (req, res, next) => {
+    const host = req.headers.host
+    // HTTP/1.0 clients may send no Host; browsers always do.
+    if (host === undefined || isAllowedHost(host, allowedHosts)) {
+      next()
+      return
+    }
+    const allow = 'the mock answers loopback names (localhost, *.localhost, 127.0.0.1, [::1]) and hosts given with --allowed-host'
+    refuse(res, `403 Forbidden - Host ${host} is not allowed; ${allow}`)
+  }
+}
+
+/** Refuses state-changing requests from browser origins the CORS setting does not allow. */
+export function originGuard(setting: CorsSetting, controlPrefix: string): RequestHandler {
+  return (req, res, next) => {
+    if (!STATE_CHANGING.has(req.method)) {
+      next()
+      return
+    }
+    const origin = req.headers.origin
+    if (origin === undefined) {
+      // Browsers always send Origin on cross-site writes; a bare Sec-Fetch-Site is the fallback.
+      if (req.headers['sec-fetch-site'] === 'cross-site') {
+        refuse(res, '403 Forbidden - cross-site request without an Origin refused; allow its origin with --cors')
+        return
+      }
+      next()
+      return
+    }
+    const effective = settingFor(setting, req.path, controlPrefix)
+    if (isSameOrigin(origin, req.headers.host) || isAllowedOrigin(origin, effective)) {
+      next()
+      return
+    }
+    const how = `allow the origin with --cors ${origin} (startMock({ cors: ['${origin}'] }))`
+    const wildcard = setting === '*' ? 'the control API takes no wildcard: ' : ''
+    refuse(res, `403 Forbidden - cross-site request from origin ${origin} refused; ${wildcard}${how}`)
+  }
+}
+
+/** The mock's own pages (the dashboard) post to the host they were loaded from. */
+function isSameOrigin(origin: string, host: string | undefined): boolean {
+  if (host === undefined) return false
+  try {
+    return new URL(origin).host === host.toLowerCase()
+  } catch {
+    return false
+  }
+}
+
+// Sent before any route or session is chosen, so neither the journal nor the self-check sees it.
+function refuse(res: Response, message: string): void {
+  const json = JSON.stringify({ message })
+  res.writeHead(403, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) })
+  res.end(json)
+}
