@@ -190,21 +190,30 @@ export function versionNote(facts: GitlabFacts): string | undefined {
   }
   const changes = facts['x-gitlab-changes']
   if (Array.isArray(changes)) {
-    const newestFirst = changes.filter(isObject).sort((a, b) => compareVersions(String(b['version'] ?? ''), String(a['version'] ?? '')))
-    for (const change of newestFirst) notes.push(`GitLab ${String(change['version'] ?? '?')}: ${String(change['description'] ?? 'changed')}`)
+    const newestFirst = changes.filter(isObject).sort((a, b) => compareVersions(latest(b['version']), latest(a['version'])))
+    for (const change of newestFirst) notes.push(`${inRelease(change['version'])}: ${String(change['description'] ?? 'changed')}`)
   }
   notes.push(...lifecycle(facts, 'x-gitlab-'))
   return notes.length === 0 ? undefined : notes.join('; ')
 }
 
 function lifecycle(facts: Record<string, unknown>, prefix: string): string[] {
-  const unconfirmed = facts[`${prefix}unconfirmed`] === true || facts['x-gitlab-unconfirmed'] === true ? ' (release unconfirmed)' : ''
   const notes: string[] = []
   for (const verb of ['removed', 'deprecated', 'introduced']) {
-    const version = facts[prefix + verb]
-    if (typeof version === 'string' || typeof version === 'number') notes.push(`${verb} in GitLab ${version}${unconfirmed}`)
+    const moment = facts[prefix + verb]
+    if (moment !== undefined) notes.push(`${verb} in ${inRelease(moment)}`)
   }
   return notes
+}
+
+/** "GitLab 17.0", or for a window "a GitLab release between 17.0 and 17.11 (release unconfirmed)". */
+function inRelease(moment: unknown): string {
+  if (isObject(moment)) return `a GitLab release between ${String(moment['from'])} and ${String(moment['to'])} (release unconfirmed)`
+  return `GitLab ${String(moment ?? '?')}`
+}
+
+function latest(moment: unknown): string {
+  return String(isObject(moment) ? moment['to'] : (moment ?? ''))
 }
 
 function compareVersions(a: string, b: string): number {

@@ -3,12 +3,58 @@
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 
+/** A release fact: "MAJOR.MINOR", or a window `{from, to}` when the minor is not known. */
+const release = { type: 'string', pattern: '^[0-9]+\\.[0-9]+$' }
+const moment = { oneOf: [release, { type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: release, to: release } }] }
+
+/** Each x-gitlab keyword with the shape its value must have: a typo in a version fact fails the compile. */
+export const gitlabVocabulary = [
+  { keyword: 'x-gitlab-introduced', metaSchema: moment },
+  { keyword: 'x-gitlab-deprecated', metaSchema: moment },
+  { keyword: 'x-gitlab-removed', metaSchema: moment },
+  {
+    keyword: 'x-gitlab-changes',
+    metaSchema: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['version', 'description'],
+        properties: { version: moment, description: { type: 'string' }, before: { type: 'string' }, after: { type: 'string' }, beforeSchema: { type: 'object' } },
+      },
+    },
+  },
+  {
+    keyword: 'x-gitlab-removed-properties',
+    metaSchema: { type: 'object', minProperties: 1, additionalProperties: { type: 'object', required: ['x-gitlab-removed'], properties: { 'x-gitlab-removed': moment } } },
+  },
+  {
+    keyword: 'x-gitlab-values',
+    metaSchema: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: { introduced: moment, deprecated: moment, removed: moment, description: { type: 'string' } },
+      },
+    },
+  },
+  {
+    // One group of names, or a list of groups.
+    keyword: 'x-gitlab-mutually-exclusive',
+    metaSchema: { oneOf: [{ type: 'array', minItems: 2, items: { type: 'string' } }, { type: 'array', items: { type: 'array', minItems: 2, items: { type: 'string' } } }] },
+  },
+  { keyword: 'x-gitlab-at-least-one-of', metaSchema: { type: 'array', minItems: 2, items: { type: 'string' } } },
+] as const
+
 /** Keywords a contract schema may carry beyond JSON Schema 2020-12. They annotate; they never validate. */
 export const contractKeywords = [
   'x-gitlab-introduced',
   'x-gitlab-deprecated',
   'x-gitlab-removed',
-  'x-gitlab-unconfirmed',
   'x-gitlab-changes',
   'x-gitlab-removed-properties',
   'x-gitlab-values',
@@ -34,10 +80,12 @@ export function createAjv(): Ajv2020 {
     verbose: true,
   })
   addFormats.default(ajv)
+  const shaped = new Map<string, object>(gitlabVocabulary.map(({ keyword, metaSchema }) => [keyword, metaSchema]))
   for (const keyword of contractKeywords) {
     // examples and deprecated are already 2020-12 annotations.
     if (keyword === 'examples' || keyword === 'deprecated') continue
-    ajv.addKeyword({ keyword })
+    const metaSchema = shaped.get(keyword)
+    ajv.addKeyword(metaSchema === undefined ? { keyword } : { keyword, metaSchema })
   }
   return ajv
 }

@@ -655,7 +655,7 @@ export interface components {
              * @deprecated
              * @description Deprecated (16.1) and always `null` since 17.0; the IP address lives on the runner managers.
              */
-            ip_address: null | string;
+            ip_address: null;
             /**
              * @deprecated
              * @description Deprecated, use `paused`. Whether the runner accepts new jobs (`!paused`).
@@ -688,7 +688,7 @@ export interface components {
              * @deprecated
              * @description Deprecated (16.1) and always `null` since 17.0; the IP address lives on the runner managers.
              */
-            ip_address: null | string;
+            ip_address: null;
             /**
              * @deprecated
              * @description Deprecated, use `paused`. Whether the runner accepts new jobs (`!paused`).
@@ -751,7 +751,8 @@ export interface components {
             projects?: components["schemas"]["BasicProjectDetails"][];
             /**
              * @description The group of a group runner, filtered like `projects`; `[]` for other runners. GitLab's
-             *     entity sends it although no release of the documentation shows it.
+             *     entity sends it although no release of the documentation shows it, so the release that
+             *     added it is unknown.
              */
             groups: components["schemas"]["BasicGroupDetails"][];
         };

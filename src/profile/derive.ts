@@ -101,7 +101,9 @@ function derivePropertiesOf(schema: Json, pointer: string, release: Release, pre
   const existing = (name: unknown): boolean => typeof name === 'string' && properties[name] !== undefined
   if (Array.isArray(schema['x-gitlab-at-least-one-of'])) schema['x-gitlab-at-least-one-of'] = schema['x-gitlab-at-least-one-of'].filter(existing)
   if (Array.isArray(schema['x-gitlab-mutually-exclusive'])) {
-    const groups = schema['x-gitlab-mutually-exclusive'].map((group: unknown) => (Array.isArray(group) ? group.filter(existing) : [])).filter((group) => group.length >= 2)
+    const written = schema['x-gitlab-mutually-exclusive'] as unknown[]
+    const asGroups = written.every((item) => typeof item === 'string') ? [written] : written
+    const groups = asGroups.map((group: unknown) => (Array.isArray(group) ? group.filter(existing) : [])).filter((group) => group.length >= 2)
     if (groups.length > 0) schema['x-gitlab-mutually-exclusive'] = groups
     else delete schema['x-gitlab-mutually-exclusive']
   }

@@ -65,7 +65,11 @@ function fitUseSite(document: Json, site: Json, fit: (schema: unknown, value: un
     if (fitted === undefined) delete examples[name]
     else if (fitted.value !== resolved['value']) examples[name] = { ...resolved, value: fitted.value }
   }
-  if (Object.keys(examples).length === 0) delete site['examples']
+  if (Object.keys(examples).length > 0) return
+  delete site['examples']
+  // A shape the release had before a change brings its own example (`beforeSchema.examples`).
+  const own = resolveRef(document, schema)
+  if (!('example' in site) && isObject(own) && Array.isArray(own['examples']) && own['examples'].length > 0) site['example'] = own['examples'][0]
 }
 
 /** Drops keys a closed object does not declare, at every depth the schema describes. */

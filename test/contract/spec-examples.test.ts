@@ -6,6 +6,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
+import { gitlabVocabulary } from '../../src/contract/vocabulary.js'
 
 type Json = Record<string, unknown>
 
@@ -57,55 +58,11 @@ function rebaseSchemaRefs(node: unknown): unknown {
   )
 }
 
-const version = { type: 'string', pattern: '^[0-9]+\\.[0-9]+$' }
-const unconfirmed = { const: true }
-
-// Our x-gitlab-* keywords, each with the shape its value must have, so a typo in a keyword or in
-// a version fact fails the compile instead of passing silently.
-const gitlabVocabulary = [
-  { keyword: 'x-gitlab-introduced', metaSchema: version },
-  { keyword: 'x-gitlab-deprecated', metaSchema: version },
-  { keyword: 'x-gitlab-removed', metaSchema: version },
-  { keyword: 'x-gitlab-unconfirmed', metaSchema: unconfirmed },
-  {
-    keyword: 'x-gitlab-changes',
-    metaSchema: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['version', 'description'],
-        properties: { version, description: { type: 'string' }, before: { type: 'string' }, after: { type: 'string' }, 'x-gitlab-unconfirmed': unconfirmed },
-      },
-    },
-  },
-  {
-    keyword: 'x-gitlab-removed-properties',
-    metaSchema: { type: 'object', minProperties: 1, additionalProperties: { type: 'object', required: ['x-gitlab-removed'], properties: { 'x-gitlab-removed': version } } },
-  },
-  {
-    keyword: 'x-gitlab-values',
-    metaSchema: {
-      type: 'object',
-      minProperties: 1,
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        minProperties: 1,
-        properties: { introduced: version, deprecated: version, removed: version, unconfirmed, description: { type: 'string' } },
-      },
-    },
-  },
-  { keyword: 'x-gitlab-mutually-exclusive', metaSchema: { type: 'array', items: { type: 'array', minItems: 2, items: { type: 'string' } } } },
-  { keyword: 'x-gitlab-at-least-one-of', metaSchema: { type: 'array', minItems: 2, items: { type: 'string' } } },
-]
-
 function createAjv(document: Json): Ajv2020 {
   // allowUnionTypes: OpenAPI 3.1 spells nullable values `type: [string, 'null']`.
   const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true })
   addFormats.default(ajv)
-  ajv.addVocabulary(gitlabVocabulary)
+  ajv.addVocabulary(gitlabVocabulary.map((definition) => ({ ...definition })))
   const components = isObject(document['components']) ? document['components'] : {}
   ajv.addSchema({ $id: registryId, $defs: rebaseSchemaRefs(components['schemas'] ?? {}) })
   return ajv
