@@ -2132,6 +2132,18 @@ export interface operations {
             };
             400: components["responses"]["TokenMissing"];
             403: components["responses"]["InvalidRunnerToken"];
+            /**
+             * @description The runner's owner is gone: a project runner whose owner project was deleted
+             *     (`UnknownRunnerOwnerError`, rescued with `unprocessable_entity!` in `lib/api/ci/runner.rb`).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageError"];
+                };
+            };
             429: components["responses"]["MigrationsRunning"];
         };
     };

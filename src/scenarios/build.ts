@@ -324,7 +324,9 @@ class WorldBuilder {
       throw failAt(siteAt(at, 'tag_list'), 'can not be empty when runner is not allowed to pick untagged jobs')
     }
     const projects: RunnerRecord['projects'] = []
-    if (spec.project !== undefined) {
+    // An owner project of null was deleted: GitLab removed the runner from every project with it.
+    if (spec.project === null && spec.projects !== undefined) throw failAt(siteAt(at, 'projects'), 'a runner whose owner project was deleted (project: null) has no projects left')
+    if (typeof spec.project === 'string') {
       projects.push({ projectId: this.project(spec.project, siteAt(at, 'project')).id, createdAt })
       for (const [index, path] of (spec.projects ?? []).entries()) {
         const projectAt = siteAt(at, 'projects', index)

@@ -124,7 +124,8 @@ export interface RunnerSpec {
   id?: number
   runner_type: 'instance_type' | 'group_type' | 'project_type'
   group?: string
-  project?: string
+  /** null: the owner project was deleted, leaving the runner orphaned. */
+  project?: string | null
   projects?: string[]
   description?: string | null
   name?: string | null

@@ -8,6 +8,7 @@ import {
   InvalidError,
   MethodNotAllowedError,
   NotFoundError,
+  OrphanedRunnerError,
   ParamError,
   PreconditionFailedError,
   UnauthorizedError,
@@ -137,5 +138,7 @@ export function errorReplyFor(error: unknown): ErrorReply | undefined {
     return { code: 'precondition_failed', status: 412, body: { message: '412 Precondition Failed' } }
   }
   if (error instanceof MethodNotAllowedError) return { code: 'method_not_allowed', status: 405, body: { error: error.text } }
+  // unprocessable_entity!('Runner is orphaned'), which render_api_error! wraps in {message} (lib/api/ci/runner.rb).
+  if (error instanceof OrphanedRunnerError) return { code: 'runner_orphaned', status: 422, body: { message: error.message } }
   return undefined
 }

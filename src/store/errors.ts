@@ -66,6 +66,13 @@ export class PreconditionFailedError extends Error {
   }
 }
 
+/** The runner's owner is gone (a project runner whose owner project was deleted): GitLab answers 422. */
+export class OrphanedRunnerError extends Error {
+  constructor() {
+    super('Runner is orphaned')
+  }
+}
+
 /** 405 with `{"error": <text>}`, as GitLab answers unsupported pagination requests. */
 export class MethodNotAllowedError extends Error {
   constructor(readonly text: string) {

@@ -1,7 +1,7 @@
 // How runners come to be and speak for themselves: registration with a registration token (§6.1),
 // creation by a user (§5), and the runner-token endpoints verify, unregister and reset (§6.2–§6.4).
 import { groupAccess, isAdmin, projectAccess } from './access.js'
-import { BadRequestError, ForbiddenError, GoneError, InvalidError, ParamError } from './errors.js'
+import { BadRequestError, ForbiddenError, GoneError, InvalidError, OrphanedRunnerError, ParamError } from './errors.js'
 import { MAINTAINER, OWNER, type Millis, type RunnerAccessLevel, type RunnerRecord, type RunnerType } from './records.js'
 import { registrationAllowed } from './registration-tokens.js'
 import { errorSentence, runnerErrors } from './runner-validation.js'
@@ -158,6 +158,8 @@ export function deleteRunnerByToken(world: World, params: DeleteRunnerByTokenPar
  */
 export function verifyRunner(world: World, params: VerifyRunnerParams): RunnerRecord {
   const runner = authenticateRunner(world, params.token)
+  // A project runner whose owner project was deleted has no owner to key its manager by (lib/api/ci/runner.rb).
+  if (runner.runnerType === 'project_type' && runner.projects.length === 0) throw new OrphanedRunnerError()
   const now = world.now()
   const systemId = params.systemId ?? LEGACY_SYSTEM_ID
   const manager = world.managersOf(runner.id).find((candidate) => candidate.systemId === systemId)

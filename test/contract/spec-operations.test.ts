@@ -86,7 +86,7 @@ const operations: [string, string, string, string[], string | undefined, string[
   ['GET', '/groups/{id}/runners', 'listGroupRunners', ['path:id', ...runnerFilters], undefined, ['200', '400', '401', '403', '404']],
   ['POST', '/runners', 'registerRunner', [], 'RegisterRunnerRequest', ['201', '400', '403', '410', '429']],
   ['DELETE', '/runners', 'deleteRunnerByToken', ['header:If-Unmodified-Since'], 'DeleteRunnerByTokenRequest', ['204', '400', '403', '412', '429']],
-  ['POST', '/runners/verify', 'verifyRunner', [], 'VerifyRunnerRequest', ['200', '400', '403', '429']],
+  ['POST', '/runners/verify', 'verifyRunner', [], 'VerifyRunnerRequest', ['200', '400', '403', '422', '429']],
   [
     'POST', '/runners/reset_authentication_token', 'resetRunnerAuthenticationTokenByToken',
     [], 'ResetRunnerAuthenticationTokenByTokenRequest', ['201', '400', '403', '429'],
