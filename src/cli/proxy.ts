@@ -2,10 +2,10 @@
 // a report when it stops (Ctrl-C), and with --record every exchange as a fixture file.
 import { parseArgs } from 'node:util'
 import { documentedOperations } from '../drift/check.js'
-import { loadContractOrReport, usageProblem } from '../drift/command.js'
+import { loadContractOrReport, minOperationsOption, reportProblems, usageProblem } from '../drift/command.js'
 import { startProxy } from '../drift/proxy.js'
 import { createRedactor } from '../drift/redact.js'
-import { buildReport, reportHasDrift, type CheckedExchange } from '../drift/report/model.js'
+import { buildReport, type CheckedExchange } from '../drift/report/model.js'
 import { parseReportSpec, writeReports, type ReportTarget } from '../drift/report/write.js'
 
 const USAGE = `Usage: gitlab-runners-mock proxy --upstream URL [--port N] [--host H] [--record DIR] [--strict] [--report FORMAT[:FILE]]...
@@ -17,8 +17,10 @@ const USAGE = `Usage: gitlab-runners-mock proxy --upstream URL [--port N] [--hos
   --strict                 undocumented fields are errors, not warnings
   --ca-file FILE           PEM bundle of a private CA for the upstream
   --report FORMAT[:FILE]   written when the proxy stops: text, json or junit (default: text)
+  --min-operations N       fail (exit 2) unless at least N documented operations went through
 
-Stops on Ctrl-C. Exit codes: 0 no drift seen, 1 drift seen, 2 usage problem or cannot listen.`
+Stops on Ctrl-C. Exit codes: 0 no drift seen, 1 drift seen, 2 usage problem, cannot listen, no Runners API
+traffic seen, or fewer operations than --min-operations.`
 
 export async function runProxy(argv: string[]): Promise<number> {
   const stderr = (text: string) => process.stderr.write(text)
@@ -35,6 +37,7 @@ export async function runProxy(argv: string[]): Promise<number> {
         strict: { type: 'boolean', default: false },
         'ca-file': { type: 'string' },
         report: { type: 'string', multiple: true },
+        'min-operations': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }))
@@ -50,8 +53,10 @@ export async function runProxy(argv: string[]): Promise<number> {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port must be an integer from 0 to 65535, got ${values.port}`)
   let reports: ReportTarget[]
+  let minOperations: number | undefined
   try {
     reports = (values.report ?? ['text']).map(parseReportSpec)
+    minOperations = minOperationsOption(values['min-operations'])
   } catch (error) {
     return usage((error as Error).message)
   }
@@ -83,9 +88,17 @@ export async function runProxy(argv: string[]): Promise<number> {
     process.once('SIGTERM', resolve)
   })
   await proxy.close()
-  const report = buildReport({ command: 'proxy', target: redactor.url(values.upstream), strict: values.strict, exchanges: proxy.exchanges, documented: documentedOperations(contract) })
+  const report = buildReport({
+    command: 'proxy',
+    target: redactor.url(values.upstream),
+    strict: values.strict,
+    exchanges: proxy.exchanges,
+    documented: documentedOperations(contract),
+    ...(minOperations === undefined ? {} : { minOperations }),
+  })
   writeReports(report, reports, redactor, (text) => process.stdout.write(text))
-  return reportHasDrift(report) ? 1 : 0
+  reportProblems(report, stderr, redactor.text)
+  return report.outcome.exitCode
 }
 
 function describe(checked: CheckedExchange, requestProblem: string | undefined): string {

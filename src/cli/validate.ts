@@ -1,21 +1,23 @@
 // `gitlab-runners-mock validate FILE...`: the verify checks, offline, over recorded traffic (HAR, fixtures, journal export).
 import { parseArgs } from 'node:util'
 import { checkExchange, documentedOperations } from '../drift/check.js'
-import { loadContractOrReport, usageProblem } from '../drift/command.js'
+import { loadContractOrReport, minOperationsOption, reportProblems, usageProblem } from '../drift/command.js'
 import type { Exchange } from '../drift/exchange.js'
 import { createRedactor } from '../drift/redact.js'
 import { readRecorded } from '../drift/recording.js'
-import { buildReport, reportHasDrift } from '../drift/report/model.js'
+import { buildReport } from '../drift/report/model.js'
 import { parseReportSpec, writeReports, type ReportTarget } from '../drift/report/write.js'
 
-const USAGE = `Usage: gitlab-runners-mock validate FILE... [--strict] [--report FORMAT[:FILE]]...
+const USAGE = `Usage: gitlab-runners-mock validate FILE... [--strict] [--report FORMAT[:FILE]]... [--min-operations N]
 
   FILE                     a HAR file, a fixture written by \`proxy --record\`, a directory of them, or a journal export
   --strict                 undocumented fields are errors, not warnings
   --report FORMAT[:FILE]   text, json or junit; to FILE or stdout; repeatable (default: text)
+  --min-operations N       fail (exit 2) unless at least N documented operations were checked
 
 Exchanges outside the Runners API are counted and skipped.
-Exit codes: 0 no drift, 1 drift found, 2 usage problem or unreadable file.`
+Exit codes: 0 no drift, 1 drift found, 2 usage problem, unreadable file, nothing in the Runners API to check,
+or fewer operations than --min-operations.`
 
 export async function runValidate(argv: string[]): Promise<number> {
   const stderr = (text: string) => process.stderr.write(text)
@@ -28,6 +30,7 @@ export async function runValidate(argv: string[]): Promise<number> {
       options: {
         strict: { type: 'boolean', default: false },
         report: { type: 'string', multiple: true },
+        'min-operations': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     })
@@ -41,8 +44,10 @@ export async function runValidate(argv: string[]): Promise<number> {
   }
   if (files.length === 0) return usage('give at least one recorded file')
   let reports: ReportTarget[]
+  let minOperations: number | undefined
   try {
     reports = (values.report ?? ['text']).map(parseReportSpec)
+    minOperations = minOperationsOption(values['min-operations'])
   } catch (error) {
     return usage((error as Error).message)
   }
@@ -66,6 +71,7 @@ export async function runValidate(argv: string[]): Promise<number> {
     strict: values.strict,
     exchanges: exchanges.map((exchange) => checkExchange(contract, exchange, { strict: values.strict })),
     documented: documentedOperations(contract),
+    ...(minOperations === undefined ? {} : { minOperations }),
   })
   try {
     writeReports(report, reports, redactor, (text) => process.stdout.write(text))
@@ -73,5 +79,6 @@ export async function runValidate(argv: string[]): Promise<number> {
     stderr(`cannot write the report: ${(error as Error).message}\n`)
     return 2
   }
-  return reportHasDrift(report) ? 1 : 0
+  reportProblems(report, stderr, redactor.text)
+  return report.outcome.exitCode
 }

@@ -1,12 +1,12 @@
 // `gitlab-runners-mock verify`: probe a live GitLab, report drift, pick the exit code (0 none, 1 drift, 2 could not check).
 import { parseArgs } from 'node:util'
 import { documentedOperations } from '../drift/check.js'
-import { loadContractOrReport, secretsIn, usageProblem } from '../drift/command.js'
+import { loadContractOrReport, minOperationsOption, reportProblems, secretsIn, usageProblem } from '../drift/command.js'
 import { createHttpClient } from '../drift/http.js'
 import { verifyGitlab } from '../drift/probe.js'
 import { createProgress } from '../drift/progress.js'
 import { createRedactor } from '../drift/redact.js'
-import { buildReport, reportHasDrift } from '../drift/report/model.js'
+import { buildReport } from '../drift/report/model.js'
 import { parseReportSpec, writeReports, type ReportTarget } from '../drift/report/write.js'
 
 const USAGE = `Usage: gitlab-runners-mock verify --base-url URL --token T [options]
@@ -25,8 +25,11 @@ const USAGE = `Usage: gitlab-runners-mock verify --base-url URL --token T [optio
   --retries N                 on 429 and 5xx, honouring Retry-After (default 3)
   --concurrency N             requests in flight at once (default 4)
   --max-runners N             runners whose details, jobs and managers are probed (default 5)
+  --min-operations N          fail (exit 2) unless at least N documented operations were checked
 
-Exit codes: 0 no drift, 1 drift found, 2 usage, connection or authentication problem.`
+Progress goes to stderr: a status line on a terminal, otherwise a line per operation as it is checked.
+Exit codes: 0 no drift, 1 drift found, 2 could not check what was asked: usage, connection or authentication
+problem, --writes refused, nothing checked, or fewer operations than --min-operations.`
 
 export async function runVerify(argv: string[]): Promise<number> {
   const usage = (message: string) => usageProblem(message, USAGE, argv, (text) => process.stderr.write(text))
@@ -49,6 +52,7 @@ export async function runVerify(argv: string[]): Promise<number> {
         retries: { type: 'string', default: '3' },
         concurrency: { type: 'string', default: '4' },
         'max-runners': { type: 'string', default: '5' },
+        'min-operations': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }))
@@ -77,8 +81,10 @@ export async function runVerify(argv: string[]): Promise<number> {
     if (!/^\d+$/.test(value) || (name !== 'retries' && Number(value) === 0)) return usage(`--${name} must be a ${name === 'retries' ? 'non-negative' : 'positive'} integer, got ${value}`)
   }
   let reports: ReportTarget[]
+  let minOperations: number | undefined
   try {
     reports = (values.report ?? ['text']).map(parseReportSpec)
+    minOperations = minOperationsOption(values['min-operations'])
   } catch (error) {
     return usage((error as Error).message)
   }
@@ -122,6 +128,7 @@ export async function runVerify(argv: string[]): Promise<number> {
       redactor,
       signal: interrupt.signal,
       onProgress: (done, planned, label) => progress.update(done, planned, label),
+      onOperationDone: (operationId, checked) => progress.operationDone(operationId, checked),
       log: (line) => process.stderr.write(`${redactor.text(line)}\n`),
     })
   } finally {
@@ -135,6 +142,9 @@ export async function runVerify(argv: string[]): Promise<number> {
     strict: values.strict,
     exchanges: outcome.exchanges,
     documented: documentedOperations(contract),
+    skipped: outcome.skipped,
+    ...(outcome.problem === undefined ? {} : { problem: outcome.problem }),
+    ...(minOperations === undefined ? {} : { minOperations }),
   })
   try {
     writeReports(report, reports, redactor, (text) => process.stdout.write(text))
@@ -142,9 +152,6 @@ export async function runVerify(argv: string[]): Promise<number> {
     process.stderr.write(`${redactor.text(`cannot write the report: ${(error as Error).message}`)}\n`)
     return 2
   }
-  if (outcome.problem !== undefined) {
-    process.stderr.write(`${outcome.problem.kind} problem: ${redactor.text(outcome.problem.message)}\n`)
-    return 2
-  }
-  return reportHasDrift(report) ? 1 : 0
+  reportProblems(report, (text) => process.stderr.write(text), redactor.text)
+  return report.outcome.exitCode
 }

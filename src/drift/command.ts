@@ -3,6 +3,7 @@
 
 import { loadContract, type Contract } from '../contract/index.js'
 import { createRedactor } from './redact.js'
+import { describeProblem, type DriftReport } from './report/model.js'
 
 const SECRET_FLAGS = ['--token', '--runner-token', '--registration-token']
 
@@ -30,4 +31,16 @@ export function loadContractOrReport(stderr: (text: string) => void): Contract |
     stderr(`contract problem: ${error instanceof Error ? error.message : String(error)}\n`)
     return undefined
   }
+}
+
+/** --min-operations: a positive integer, or undefined when not given. Throws a usage message otherwise. */
+export function minOperationsOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d+$/.test(value) || Number(value) === 0) throw new Error(`--min-operations must be a positive integer, got ${value}`)
+  return Number(value)
+}
+
+/** Each reason the run could not check, on stderr too: the report may have gone to a file. */
+export function reportProblems(report: DriftReport, stderr: (text: string) => void, redact: (text: string) => string): void {
+  for (const problem of report.outcome.problems) stderr(`${redact(describeProblem(problem))}\n`)
 }

@@ -16,10 +16,24 @@ export interface ExchangeResponse {
   body: unknown
 }
 
+/** Where an exchange came from, so every finding can be traced back to it. */
+export type ExchangeSource =
+  /** A request `verify` sent; `purpose` says what it looked at (`filter status=online`). */
+  | { kind: 'probe'; purpose: string }
+  /** Entry `entry` (0-based) of a HAR file's log.entries. */
+  | { kind: 'har'; file: string; entry: number }
+  /** A fixture file (`proxy --record`), or item `index` of a file holding a list of them. */
+  | { kind: 'fixture'; file: string; index?: number }
+  /** An entry of the mock's journal export, by its sequence number. */
+  | { kind: 'journal'; file: string; seq: number }
+  /** The `sequence`-th exchange through `proxy`, and the fixture it was recorded to, if any. */
+  | { kind: 'proxy'; sequence: number; fixture?: string }
+
 export interface Exchange {
   request: ExchangeRequest
   response: ExchangeResponse
   durationMs?: number
+  source?: ExchangeSource
 }
 
 export function lowerCaseHeaders(headers: Iterable<[string, string]>): Record<string, string> {

@@ -15,7 +15,8 @@ export const findingKinds = [
 
 export type FindingKind = (typeof findingKinds)[number]
 
-export type Severity = 'error' | 'warning'
+/** error fails the run; warning is shown but does not (undocumented fields without --strict); info only informs. */
+export type Severity = 'error' | 'warning' | 'info'
 
 export interface Finding {
   kind: FindingKind
@@ -77,7 +78,8 @@ function kindOf(violation: Violation): FindingKind {
       return 'undocumented-field'
     case 'enum':
     case 'const':
-      return 'unknown-enum'
+      // null is no value of any enum: one unexpected-null, not a second finding beside the type's.
+      return violation.actual === null ? 'unexpected-null' : 'unknown-enum'
     default:
       // A null where the schema has no null: the commonest drift between releases (e.g. ip_address in 17.0).
       return violation.actual === null ? 'unexpected-null' : 'type-mismatch'
@@ -108,4 +110,15 @@ export function pointerPattern(pointer: string): string {
 
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((finding) => finding.severity === 'error')
+}
+
+/** One finding per kind, status and pointer: ajv may say the same thing twice (a null breaks both type and enum). */
+export function withoutRepeats(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>()
+  return findings.filter((finding) => {
+    const key = [finding.kind, finding.status, finding.pointer].join('\u0000')
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }

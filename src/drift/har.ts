@@ -18,7 +18,7 @@ export function isHar(document: unknown): boolean {
 export function readHar(document: unknown, source: string): Exchange[] {
   if (!isHar(document)) throw new RecordingFormatError(`${source}: not a HAR file (no log.entries)`)
   const entries = ((document as { log: { entries: unknown[] } }).log.entries)
-  return entries.map((entry, index) => readEntry(entry, `${source} #/log/entries/${index}`))
+  return entries.map((entry, index) => ({ ...readEntry(entry, `${source} #/log/entries/${index}`), source: { kind: 'har', file: source, entry: index } }))
 }
 
 function readEntry(entry: unknown, where: string): Exchange {

@@ -7,7 +7,7 @@ import type { Exchange } from './exchange.js'
 import { TransportError, type HttpClient } from './http.js'
 import { errorProbes, learnedProbes, listProbes, metadataProbes, nextPageProbe, pickRunners, runnerProbes, type LearnedFacts, type PlanTarget, type Probe, type RunnerFacts } from './plan.js'
 import type { Redactor } from './redact.js'
-import type { CheckedExchange } from './report/model.js'
+import type { CheckedExchange, RunProblem, SkippedPlan } from './report/model.js'
 import { writeRoundTrip, type WriteTarget } from './writes.js'
 
 export interface VerifyOptions {
@@ -21,31 +21,55 @@ export interface VerifyOptions {
   redactor: Redactor
   signal?: AbortSignal
   onProgress?: (done: number, planned: number, label: string) => void
+  /** An operation has no request in flight any more: what was checked of it so far. */
+  onOperationDone?: (operationId: string, checked: OperationProgress) => void
   log?: (line: string) => void
 }
 
-export type RunProblem = { kind: 'authentication' | 'connection' | 'usage' | 'interrupted'; message: string }
+export interface OperationProgress {
+  exchanges: number
+  errors: number
+  warnings: number
+}
 
 export interface VerifyOutcome {
   exchanges: CheckedExchange[]
   /** Set when the run could not be completed; its exchanges so far are still reported. */
   problem?: RunProblem
+  /** Parts of the plan that did not run, and why. */
+  skipped: SkippedPlan[]
 }
 
 export async function verifyGitlab(contract: Contract, client: HttpClient, options: VerifyOptions): Promise<VerifyOutcome> {
   const exchanges: CheckedExchange[] = []
+  const skipped = plannedSkips(options)
   const maxPages = options.maxPages ?? 3
+  const operations = new Map<string, OperationProgress & { inFlight: number }>()
   let planned = 0
   let done = 0
 
   const send = async (probe: Probe, unstoppable = false): Promise<Exchange> => {
     planned++
-    const exchange = await client.send(probe, unstoppable ? undefined : options.signal)
-    done++
-    options.onProgress?.(done, planned, `${probe.method} ${probe.path} ${probe.purpose}`)
-    for (const secret of tokensIn(exchange.response.body)) options.redactor.add(secret)
-    exchanges.push(checkExchange(contract, exchange, { strict: options.strict }))
-    return exchange
+    const operation = operations.get(probe.operationId) ?? { inFlight: 0, exchanges: 0, errors: 0, warnings: 0 }
+    operations.set(probe.operationId, operation)
+    operation.inFlight++
+    try {
+      const exchange = { ...(await client.send(probe, unstoppable ? undefined : options.signal)), source: { kind: 'probe' as const, purpose: probe.purpose } }
+      done++
+      options.onProgress?.(done, planned, `${probe.method} ${probe.path} ${probe.purpose}`)
+      for (const secret of tokensIn(exchange.response.body)) options.redactor.add(secret)
+      const checked = checkExchange(contract, exchange, { strict: options.strict })
+      exchanges.push(checked)
+      operation.exchanges++
+      operation.errors += checked.findings.filter((finding) => finding.severity === 'error').length
+      operation.warnings += checked.findings.filter((finding) => finding.severity === 'warning').length
+      return exchange
+    } finally {
+      if (--operation.inFlight === 0 && operation.exchanges > 0) {
+        const { exchanges: count, errors, warnings } = operation
+        options.onOperationDone?.(probe.operationId, { exchanges: count, errors, warnings })
+      }
+    }
   }
   const sendFollowing = async (probe: Probe): Promise<Exchange[]> => {
     const pages = [await send(probe)]
@@ -62,24 +86,39 @@ export async function verifyGitlab(contract: Contract, client: HttpClient, optio
   try {
     const first = await send({ operationId: 'listRunners', method: 'GET', path: '/runners', query: { per_page: '1' }, purpose: 'credentials check' })
     const refused = credentialProblem(first)
-    if (refused !== undefined) return { exchanges, problem: refused }
+    if (refused !== undefined) return { exchanges, problem: refused, skipped }
 
     const lists = (await stage(listProbes(options.target))).flat()
     const runners = pickRunners(lists.flatMap(runnersIn), options.maxRunners ?? 5)
+    if (runners.length === 0) {
+      skipped.push({ plan: 'runner details, jobs, managers and projects', reason: 'the runner lists showed no runner (only the refusals of unknown ids were checked)', asked: false })
+    }
     const perRunner = await stage(runners.flatMap(runnerProbes))
     await stage([...learnedProbes(options.target, learn(perRunner.flat())), ...errorProbes(options.target), ...metadataProbes()])
     if (options.target.runnerToken !== undefined) {
       await send({ operationId: 'verifyRunner', method: 'POST', path: '/runners/verify', anonymous: true, body: { token: options.target.runnerToken }, purpose: 'the given runner token' })
     }
-    if (options.writes) await writeRoundTrip(send, options.target, options.log ?? (() => {}))
-    return { exchanges }
+    if (options.writes) {
+      const notDone = await writeRoundTrip(send, options.target, options.log ?? (() => {}))
+      if (notDone !== undefined) skipped.push({ plan: 'the write round trip (--writes)', reason: notDone, asked: true })
+    }
+    return { exchanges, skipped }
   } catch (error) {
     if (error instanceof TransportError) {
       const kind = error.failure === 'interrupted' ? 'interrupted' : 'connection'
-      return { exchanges, problem: { kind, message: error.message } }
+      return { exchanges, problem: { kind, message: error.message }, skipped }
     }
     throw error
   }
+}
+
+/** What the options leave out of the plan, said up front so a reader knows what a clean report does not cover. */
+function plannedSkips(options: VerifyOptions): SkippedPlan[] {
+  const skipped: SkippedPlan[] = []
+  if (options.target.project === undefined) skipped.push({ plan: "a project's runners", reason: 'no --project given', asked: false })
+  if (options.target.group === undefined) skipped.push({ plan: "a group's runners", reason: 'no --group given', asked: false })
+  if (!options.writes) skipped.push({ plan: 'the write round trip', reason: 'read-only run (add --writes to create, update and delete throw-away runners)', asked: false })
+  return skipped
 }
 
 function credentialProblem(exchange: Exchange): RunProblem | undefined {

@@ -44,7 +44,6 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const prefix = upstream.pathname.replace(/\/+$/, '').replace(/\/api\/v4$/, '')
   const ca = readCaFile(options.caFile)
   const exchanges: CheckedExchange[] = []
-  let sequence = 0
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readAll(req)
@@ -71,10 +70,12 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       request: { method, url: target, headers: lowerCaseHeaders(Object.entries(headers)), ...(requestBody === undefined ? {} : { body: requestBody }) },
       response: { status: raw.status, headers: raw.headers, body: parseBody(raw.text, raw.headers['content-type']) },
     }
-    const checked = checkExchange(options.contract, exchange, { strict: options.strict ?? false })
+    const sequence = exchanges.length + 1
+    const operationId = options.contract.findOperation(method, apiPath(new URL(target).pathname))?.operation.operationId
+    const fixture = options.record === undefined ? undefined : writeFixture(options.record, sequence, toFixture(exchange, operationId, options.redactor))
+    const checked = checkExchange(options.contract, { ...exchange, source: { kind: 'proxy', sequence, ...(fixture === undefined ? {} : { fixture }) } }, { strict: options.strict ?? false })
     exchanges.push(checked)
     options.onExchange?.(checked, requestProblem(options.contract, exchange))
-    if (options.record !== undefined) writeFixture(options.record, ++sequence, toFixture(exchange, checked.operationId, options.redactor))
   }
 
   const server = createServer((req, res) => {

@@ -79,10 +79,16 @@ export function readRecorded(path: string): Exchange[] {
     throw new RecordingFormatError(`${path}: not JSON (${error instanceof Error ? error.message : String(error)})`)
   }
   if (isHar(document)) return readHar(document, path)
-  if (Array.isArray(document)) return document.map((entry, index) => fromFixture(entry, `${path} #/${index}`))
-  if (isRecord(document) && Array.isArray(document.entries)) return document.entries.map((entry, index) => fromFixture(entry, `${path} #/entries/${index}`))
-  if (isRecord(document) && Array.isArray(document.journal)) return document.journal.map((entry, index) => fromFixture(entry, `${path} #/journal/${index}`))
-  return [fromFixture(document, path)]
+  if (Array.isArray(document)) return document.map((entry, index) => traced(fromFixture(entry, `${path} #/${index}`), entry, path, index))
+  if (isRecord(document) && Array.isArray(document.entries)) return document.entries.map((entry, index) => traced(fromFixture(entry, `${path} #/entries/${index}`), entry, path, index))
+  if (isRecord(document) && Array.isArray(document.journal)) return document.journal.map((entry, index) => traced(fromFixture(entry, `${path} #/journal/${index}`), entry, path, index))
+  return [traced(fromFixture(document, path), document, path, undefined)]
+}
+
+/** Where a finding about this exchange should send the reader: the journal entry's seq, or the file and item. */
+function traced(exchange: Exchange, entry: unknown, file: string, index: number | undefined): Exchange {
+  if (isJournalEntry(entry) && typeof entry.seq === 'number') return { ...exchange, source: { kind: 'journal', file, seq: entry.seq } }
+  return { ...exchange, source: { kind: 'fixture', file, ...(index === undefined ? {} : { index }) } }
 }
 
 function fromFixture(entry: unknown, where: string): Exchange {
@@ -110,6 +116,7 @@ function fromFixture(entry: unknown, where: string): Exchange {
 
 /** An entry of the mock's journal (`GET /__mock/journal`): the request flat, the answer under `response`. */
 interface JournalEntry {
+  seq?: unknown
   method: string
   path: string
   status: number

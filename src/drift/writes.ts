@@ -24,11 +24,12 @@ interface ThrowAway {
 export const THROW_AWAY_DESCRIPTION = 'gitlab-runners-mock drift probe (safe to delete)'
 const THROW_AWAY_TAG = 'gitlab-runners-mock-drift'
 
-export async function writeRoundTrip(send: SendProbe, target: WriteTarget, log: (line: string) => void): Promise<void> {
+/** Runs the round trip; answers why it could not, when GitLab refused to create the first throw-away runner. */
+export async function writeRoundTrip(send: SendProbe, target: WriteTarget, log: (line: string) => void): Promise<string | undefined> {
   const created: ThrowAway[] = []
   try {
     const runner = await create(send, target, 'round trip')
-    if (runner === undefined) return
+    if (typeof runner === 'string') return runner
     created.push(runner)
     const path = `/runners/${runner.id}`
 
@@ -59,24 +60,31 @@ export async function writeRoundTrip(send: SendProbe, target: WriteTarget, log: 
     await send({ operationId: 'getRunner', method: 'GET', path, purpose: 'the deleted runner (404)' })
 
     const second = await create(send, target, 'deleted by token')
-    if (second === undefined) return
+    if (typeof second === 'string') return `${second} (the second throw-away runner, to delete by its token)`
     created.push(second)
     const byToken = await send({ operationId: 'deleteRunnerByToken', method: 'DELETE', path: '/runners', anonymous: true, body: { token: second.token }, purpose: 'delete with its token' })
     second.deleted = byToken.response.status === 204
+    return undefined
   } finally {
     await cleanUp(send, created, log)
   }
 }
 
-async function create(send: SendProbe, target: WriteTarget, purpose: string): Promise<ThrowAway | undefined> {
+/** The created runner, or why there is none. */
+async function create(send: SendProbe, target: WriteTarget, purpose: string): Promise<ThrowAway | string> {
   const settings = { description: THROW_AWAY_DESCRIPTION, paused: true, tag_list: [THROW_AWAY_TAG], run_untagged: false }
   const exchange =
     target.registrationToken !== undefined
       ? await send({ operationId: 'registerRunner', method: 'POST', path: '/runners', anonymous: true, body: { token: target.registrationToken, ...settings }, purpose: `register (${purpose})` }, true)
       : await send({ operationId: 'createUserRunner', method: 'POST', path: '/user/runners', body: { ...ownerOf(target), ...settings }, purpose: `create (${purpose})` }, true)
-  const body = exchange.response.body
-  if (exchange.response.status !== 201 || !isRecord(body) || typeof body.id !== 'number' || typeof body.token !== 'string') return undefined
-  return { id: body.id, token: body.token, deleted: false }
+  const { status, body } = exchange.response
+  if (status === 201 && isRecord(body) && typeof body.id === 'number' && typeof body.token === 'string') return { id: body.id, token: body.token, deleted: false }
+  const call = `${exchange.request.method} ${new URL(exchange.request.url).pathname}`
+  if (status === 401 || status === 403) {
+    const why = target.registrationToken === undefined ? 'the token cannot create runners (it needs the api scope and the right to own runners there: admin for instance runners, Maintainer for --project, Owner for --group)' : 'GitLab refused --registration-token'
+    return `${call} answered ${status}: ${why}`
+  }
+  return `${call} answered ${status} without a runner id and token, so nothing could be written`
 }
 
 // A numeric --project or --group makes a runner owned there; otherwise an instance runner, which needs an admin.

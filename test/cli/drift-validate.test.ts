@@ -51,7 +51,8 @@ describe('gitlab-runners-mock validate', () => {
     expect(result.stdout).toBe(
       [
         `gitlab-runners-mock validate: ${file}`,
-        '3 exchanges, 2 operations, 0 errors, 0 warnings, 1 outside the Runners API (skipped)',
+        'Checked 2 exchanges against the contract (1 outside the Runners API, skipped); 2 of 21 operations reached',
+        'Findings: 0 errors, 0 warnings',
         '',
         'ok   listRunners  GET /runners  (1 exchange; status 200)',
         'ok   getRunner  GET /runners/{id}  (1 exchange; status 404)',
@@ -61,26 +62,34 @@ describe('gitlab-runners-mock validate', () => {
     )
   })
 
-  it('exits 1 and names the finding when recorded traffic breaks the contract', async () => {
-    const file = har([entry('GET', 'https://gitlab.example.com/api/v4/runners', 200, [{ ...runner, status: 'not_connected' }], pageHeaders)])
+  it('exits 1 and names the finding, and the HAR entry that showed it, when recorded traffic breaks the contract', async () => {
+    const file = har([
+      entry('GET', 'https://gitlab.example.com/api/v4/runners', 200, [runner], pageHeaders),
+      entry('GET', 'https://gitlab.example.com/api/v4/runners?type=project_type', 200, [{ ...runner, status: 'not_connected' }], pageHeaders),
+    ])
     const result = await runCli(['validate', file, '--report', 'json'])
     expect(result.code).toBe(1)
-    const report = JSON.parse(result.stdout) as { operations: { findings: unknown[] }[] }
-    expect(report.operations[0]?.findings).toEqual([
-      {
-        kind: 'unknown-enum',
-        severity: 'error',
-        status: 200,
-        pointer: '/*/status',
-        example: '/0/status',
-        message: expect.any(String),
-        expected: '["online","offline","stale","never_contacted","paused"]',
-        actual: 'not_connected',
-        versionNote: "'not_connected' removed in GitLab 15.0 (the never-contacted state before 15.0)",
-        occurrences: 1,
-        paths: ['/api/v4/runners'],
-      },
-    ])
+    const report = JSON.parse(result.stdout) as { operations: { findings: unknown[] }[]; exchanges: unknown[] }
+    const finding = {
+      kind: 'unknown-enum',
+      severity: 'error',
+      status: 200,
+      message: expect.any(String),
+      expected: '["online","offline","stale","never_contacted","paused"]',
+      actual: 'not_connected',
+      versionNote: "'not_connected' removed in GitLab 15.0 (the never-contacted state before 15.0)",
+    }
+    expect(report.operations[0]?.findings).toEqual([{ ...finding, pointer: '/*/status', occurrences: 1, exchanges: [2] }])
+    expect(report.exchanges[1]).toEqual({
+      index: 2,
+      source: { kind: 'har', file, entry: 1 },
+      operationId: 'listRunners',
+      method: 'GET',
+      path: '/api/v4/runners',
+      query: '?type=project_type',
+      status: 200,
+      findings: [{ ...finding, pointer: '/0/status' }],
+    })
   })
 
   it('exits 2 naming the file when it is not recorded traffic', async () => {

@@ -32,8 +32,9 @@ describe('validate over a journal export', async () => {
     writeFileSync(file, JSON.stringify(exported))
     const result = await runCli(['validate', file, '--report', 'json'])
     expect(result.code).toBe(0)
-    const report = JSON.parse(result.stdout) as { totals: Record<string, number> }
-    expect(report.totals).toEqual({ exchanges: 5, operations: 4, errors: 0, warnings: 0, unmatched: 0 })
+    const report = JSON.parse(result.stdout) as { totals: Record<string, number>; coverage: Record<string, unknown> }
+    expect(report.totals).toEqual({ errors: 0, warnings: 0, infos: 0 })
+    expect(report.coverage).toMatchObject({ exchanges: 5, validated: 5, operationsReached: 4, outsideRunnersApi: 0 })
   })
 
   it('reports a doctored answer as drift at its pointer', async () => {
@@ -45,5 +46,7 @@ describe('validate over a journal export', async () => {
     const result = await runCli(['validate', file])
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(/getRunner[\s\S]*\/online/)
+    // The finding leads back to the journal entry by its seq.
+    expect(result.stdout).toContain(`#2 ${file} journal seq ${String(exported.entries[1]!.seq)}: GET /api/v4/runners/10 → 200`)
   })
 })

@@ -22,7 +22,8 @@ describe('verify against our own mock', () => {
       expect(outcome.problem).toBeUndefined()
       expect(renderText(report)).toContain('\nNo drift.\n')
       expect(report.totals.errors).toBe(0)
-      expect(report.unreached).toEqual([])
+      expect(report.coverage.unreached).toEqual([])
+      expect(report.outcome).toEqual({ result: 'pass', exitCode: 0, verdict: 'No drift.', problems: [] })
     } finally {
       await mock.close()
     }

@@ -26,9 +26,10 @@ describe('verify (read-only plan)', () => {
     fake = await startFakeGitlab()
     const { outcome, report } = await verify()
     expect(outcome.problem).toBeUndefined()
-    expect(report.unreached).toEqual([])
+    expect(report.coverage.unreached).toEqual([])
     expect(report.operations.map((op) => op.operationId).sort()).toEqual([...contract.operations.keys()].sort())
-    expect(report.totals).toEqual({ exchanges: outcome.exchanges.length, operations: 22, errors: 0, warnings: 0, unmatched: 0 })
+    expect(report.totals).toEqual({ errors: 0, warnings: 0, infos: 0 })
+    expect(report.coverage).toMatchObject({ exchanges: outcome.exchanges.length, validated: outcome.exchanges.length, outsideRunnersApi: 0, operationsReached: 22 })
   })
 
   it('probes every list filter, pagination and the refused values GitLab answers with 400', async () => {
@@ -78,7 +79,7 @@ describe('verify (read-only plan)', () => {
   it('names each finding class of a drifted GitLab at its pointer, with expected and actual', async () => {
     fake = await startFakeGitlab(drift)
     const { report } = await verify()
-    const seen = report.operations.flatMap((op) => op.findings.map(({ kind, severity, status, example, expected, actual }) => ({ operationId: op.operationId, kind, severity, status, pointer: example, expected, actual })))
+    const seen = report.exchanges.flatMap((exchange) => exchange.findings.map(({ kind, severity, status, pointer, expected, actual }) => ({ operationId: exchange.operationId, kind, severity, status, pointer, expected, actual })))
     expect(seen).toEqual(
       expect.arrayContaining([
         { operationId: 'listRunners', kind: 'unknown-enum', severity: 'error', status: 200, pointer: '/0/runner_type', expected: '["instance_type","group_type","project_type"]', actual: 'cloud_type' },
@@ -113,7 +114,7 @@ describe('version notes', () => {
   it('explains a difference with the GitLab version it belongs to, from the x-gitlab facts', async () => {
     fake = await startFakeGitlab(drift)
     const { report } = await verify()
-    const notes = report.operations.flatMap((op) => op.findings.filter((finding) => finding.versionNote !== undefined).map(({ kind, example, versionNote }) => ({ operationId: op.operationId, kind, pointer: example, versionNote })))
+    const notes = report.exchanges.flatMap((exchange) => exchange.findings.filter((finding) => finding.versionNote !== undefined).map(({ kind, pointer, versionNote }) => ({ operationId: exchange.operationId, kind, pointer, versionNote })))
     expect(notes).toEqual(
       expect.arrayContaining([
         { operationId: 'listAllRunners', kind: 'unknown-enum', pointer: '/0/status', versionNote: "'not_connected' removed in GitLab 15.0 (the never-contacted state before 15.0)" },

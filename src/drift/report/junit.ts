@@ -1,46 +1,127 @@
-// JUnit XML as CI systems render it: one test case per operation, failures carrying the findings, unreached ones skipped.
+// JUnit XML as GitLab's test widget reads it (the common JUnit XSD): one test suite per operation with one test
+// case per exchange, a failure for its error findings; a "coverage" suite whose skipped cases say what was not
+// checked; a "run" suite whose one case carries an <error> when the run could not check what it was asked to.
 
-import type { DriftReport, FindingGroup, OperationReport } from './model.js'
+import { findingKinds } from '../findings.js'
+import { describeSource, describeProblem, type DriftReport, type FindingDetail, type ReportedExchange } from './model.js'
+
+interface Case {
+  classname: string
+  name: string
+  failure?: { message: string; text: string }
+  errors?: { type: string; message: string }[]
+  skipped?: string
+  out?: string
+}
+
+interface Suite {
+  name: string
+  cases: Case[]
+}
+
+const PREFIX = 'gitlab-runners-mock'
 
 export function renderJunit(report: DriftReport): string {
-  const failed = report.operations.filter((op) => op.errors > 0).length
-  const tests = report.operations.length + report.unreached.length
-  const name = `gitlab-runners-mock ${report.command}`
-  const cases = [
-    ...report.operations.map(renderCase),
-    ...report.unreached.map((op) => `    <testcase classname="gitlab-runners-mock.${op.operationId}" name="${attr(`${op.operationId} ${op.method} ${op.path}`)}">\n      <skipped message="not reached by the probe plan"/>\n    </testcase>`),
-  ]
+  const suites = [...exchangeSuites(report), coverageSuite(report), runSuite(report)].filter((suite) => suite.cases.length > 0)
+  const total = tally(suites.flatMap((suite) => suite.cases))
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${attr(name)}" tests="${tests}" failures="${failed}" errors="0" skipped="${report.unreached.length}">`,
-    `  <testsuite name="${attr(`${name}: ${report.target}`)}" tests="${tests}" failures="${failed}" errors="0" skipped="${report.unreached.length}" timestamp="${attr(report.generatedAt)}">`,
-    ...cases,
-    '  </testsuite>',
+    `<testsuites name="${attr(`${PREFIX} ${report.command}: ${report.target}`)}" ${counts(total)}>`,
+    ...suites.map((suite) => renderSuite(suite, report.generatedAt)),
     '</testsuites>',
     '',
   ].join('\n')
 }
 
-function renderCase(op: OperationReport): string {
-  const open = `    <testcase classname="gitlab-runners-mock.${attr(op.operationId)}" name="${attr(`${op.operationId} ${op.method} ${op.path}`)}">`
-  const errors = op.findings.filter((group) => group.severity === 'error')
-  const warnings = op.findings.filter((group) => group.severity === 'warning')
-  const body: string[] = []
-  if (errors.length > 0) {
-    const message = `${errors.length} contract violation${errors.length === 1 ? '' : 's'}: ${[...new Set(errors.map((group) => group.kind))].join(', ')}`
-    body.push(`      <failure message="${attr(message)}" type="drift">${text(errors.map(describe).join('\n'))}</failure>`)
+function exchangeSuites(report: DriftReport): Suite[] {
+  const suites = new Map<string, Suite>()
+  const refs = new Map(report.operations.map((op) => [op.operationId, `${op.operationId} ${op.method} ${op.path}`]))
+  for (const exchange of report.exchanges) {
+    const name = exchange.operationId === null ? 'outside the Runners API' : (refs.get(exchange.operationId) ?? exchange.operationId)
+    const suite = suites.get(name) ?? { name, cases: [] }
+    suite.cases.push(exchangeCase(exchange))
+    suites.set(name, suite)
   }
-  const out = [`${op.exchanges} exchange(s), status ${op.statuses.join(', ')}`, ...warnings.map(describe)]
-  body.push(`      <system-out>${text(out.join('\n'))}</system-out>`)
-  return [open, ...body, '    </testcase>'].join('\n')
+  // Operations in the summary's order (worst first), the unmatched traffic last.
+  const order = [...refs.values()]
+  return [...suites.values()].sort((a, b) => rank(order, a.name) - rank(order, b.name))
 }
 
-function describe(group: FindingGroup): string {
-  const lines = [`${group.severity} ${group.kind} ${group.status} ${group.pointer || '(whole response)'}: ${group.message}`]
-  if (group.expected !== undefined || group.actual !== undefined) lines.push(`  expected ${group.expected ?? '-'}, got ${group.actual ?? '-'}`)
-  if (group.versionNote !== undefined) lines.push(`  GitLab version: ${group.versionNote}`)
-  lines.push(`  seen ${group.occurrences} time(s), e.g. ${group.paths.join(', ')}`)
+function rank(order: string[], name: string): number {
+  const at = order.indexOf(name)
+  return at === -1 ? order.length : at
+}
+
+function exchangeCase(exchange: ReportedExchange): Case {
+  const base = { classname: `${PREFIX}.${exchange.operationId ?? 'outside-runners-api'}`, name: `#${exchange.index} ${describeSource(exchange)}` }
+  if (exchange.operationId === null) return { ...base, skipped: 'outside the Runners API: not checked' }
+  const errors = exchange.findings.filter((finding) => finding.severity === 'error')
+  const others = exchange.findings.filter((finding) => finding.severity !== 'error')
+  return {
+    ...base,
+    ...(errors.length === 0
+      ? {}
+      : { failure: { message: `${errors.length} contract violation${errors.length === 1 ? '' : 's'}: ${[...new Set(errors.map((finding) => finding.kind))].sort((a, b) => findingKinds.indexOf(a) - findingKinds.indexOf(b)).join(', ')}`, text: errors.map(describe).join('\n') } }),
+    ...(others.length === 0 ? {} : { out: others.map(describe).join('\n') }),
+  }
+}
+
+function coverageSuite(report: DriftReport): Suite {
+  const { unreached, skipped } = report.coverage
+  return {
+    name: 'coverage',
+    cases: [
+      ...unreached.map((op) => ({ classname: `${PREFIX}.${op.operationId}`, name: `${op.operationId} ${op.method} ${op.path}`, skipped: 'not reached: no exchange of this operation was checked' })),
+      // Plans the user asked for and did not get are errors of the run suite; these are the ones nobody asked for.
+      ...skipped.filter((plan) => !plan.asked).map((plan) => ({ classname: `${PREFIX}.plan`, name: plan.plan, skipped: plan.reason })),
+    ],
+  }
+}
+
+function runSuite(report: DriftReport): Suite {
+  const { problems } = report.outcome
+  const run: Case = { classname: `${PREFIX}.run`, name: `${report.command} checked what was asked`, out: report.outcome.verdict }
+  if (problems.length > 0) run.errors = problems.map((problem) => ({ type: problem.kind, message: describeProblem(problem) }))
+  return { name: 'run', cases: [run] }
+}
+
+function describe(finding: FindingDetail): string {
+  const lines = [`${finding.severity} ${finding.kind} ${finding.status} ${finding.pointer || '(whole response)'}: ${finding.message}`]
+  if (finding.expected !== undefined || finding.actual !== undefined) lines.push(`  expected ${finding.expected ?? '-'}, got ${finding.actual ?? '-'}`)
+  if (finding.versionNote !== undefined) lines.push(`  GitLab version: ${finding.versionNote}`)
   return lines.join('\n')
+}
+
+function renderSuite(suite: Suite, timestamp: string): string {
+  return [
+    `  <testsuite name="${attr(suite.name)}" ${counts(tally(suite.cases))} timestamp="${attr(timestamp.replace(/\.\d+Z$/, ''))}">`,
+    ...suite.cases.map(renderCase),
+    '  </testsuite>',
+  ].join('\n')
+}
+
+// Children in the order the XSD's sequence wants them: skipped, error, failure, system-out.
+function renderCase(test: Case): string {
+  const body: string[] = []
+  if (test.skipped !== undefined) body.push(`      <skipped message="${attr(test.skipped)}"/>`)
+  for (const error of test.errors ?? []) body.push(`      <error message="${attr(error.message)}" type="${attr(error.type)}">${text(error.message)}</error>`)
+  if (test.failure !== undefined) body.push(`      <failure message="${attr(test.failure.message)}" type="drift">${text(test.failure.text)}</failure>`)
+  if (test.out !== undefined) body.push(`      <system-out>${text(test.out)}</system-out>`)
+  const open = `    <testcase classname="${attr(test.classname)}" name="${attr(test.name)}"`
+  return body.length === 0 ? `${open}/>` : [`${open}>`, ...body, '    </testcase>'].join('\n')
+}
+
+function tally(cases: readonly Case[]): { tests: number; failures: number; errors: number; skipped: number } {
+  return {
+    tests: cases.length,
+    failures: cases.filter((test) => test.failure !== undefined).length,
+    errors: cases.filter((test) => (test.errors ?? []).length > 0).length,
+    skipped: cases.filter((test) => test.skipped !== undefined).length,
+  }
+}
+
+function counts(total: ReturnType<typeof tally>): string {
+  return `tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}"`
 }
 
 // XML 1.0 forbids most control characters even escaped; GitLab bodies may carry them.

@@ -1,41 +1,49 @@
-// The readable report: one block per operation, worst first, each finding with its pointer, expected vs actual and version.
+// The readable report: what was checked, one block per operation (worst first) with each finding and the
+// exchanges that showed it, where those exchanges came from, and a last line that always matches the exit code.
 
-import type { DriftReport, FindingGroup, OperationReport } from './model.js'
+import { describeSource, type DriftReport, type FindingGroup, type OperationSummary } from './model.js'
 
 export function renderText(report: DriftReport): string {
-  const lines: string[] = []
-  const { totals } = report
-  lines.push(`gitlab-runners-mock ${report.command}: ${report.target}`)
+  const { totals, coverage } = report
+  const lines: string[] = [`gitlab-runners-mock ${report.command}: ${report.target}`]
   lines.push(
-    `${totals.exchanges} exchanges, ${totals.operations} operations, ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}` +
-      (totals.unmatched > 0 ? `, ${totals.unmatched} outside the Runners API (skipped)` : '') +
-      (report.strict ? ' (strict)' : ''),
+    `Checked ${plural(coverage.validated, 'exchange')} against the contract` +
+      (coverage.outsideRunnersApi > 0 ? ` (${coverage.outsideRunnersApi} outside the Runners API, skipped)` : '') +
+      `; ${coverage.operationsReached} of ${coverage.operationsDocumented} operations reached` +
+      (coverage.minOperations === null ? '' : ` (--min-operations ${coverage.minOperations})`),
   )
+  for (const skipped of coverage.skipped) lines.push(`Skipped: ${skipped.plan}: ${skipped.reason}`)
+  lines.push(`Findings: ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}` + (totals.infos > 0 ? `, ${totals.infos} info` : '') + (report.strict ? ' (strict)' : ''))
   lines.push('')
   // Clean operations are one line each; a blank line sets off each one with findings.
   for (const operation of report.operations) lines.push(...(operation.findings.length > 0 ? [...renderOperation(operation), ''] : renderOperation(operation)))
-  if (report.unreached.length > 0) {
-    lines.push(`Not reached (${report.unreached.length}):`)
-    for (const op of report.unreached) lines.push(`  ${op.operationId}  ${op.method} ${op.path}`)
+  const traced = report.exchanges.filter((exchange) => exchange.findings.length > 0)
+  if (traced.length > 0) {
+    lines.push(`Exchanges with findings (${traced.length}):`)
+    for (const exchange of traced) lines.push(`  #${exchange.index} ${describeSource(exchange)}`)
     lines.push('')
   }
-  lines.push(totals.errors > 0 ? 'DRIFT: GitLab disagrees with the contract.' : 'No drift.')
+  // Verify plans reach every operation, so what it missed matters; recorded traffic covers what it covers.
+  if (report.command === 'verify' && coverage.unreached.length > 0) {
+    lines.push(`Not reached (${coverage.unreached.length}):`)
+    for (const op of coverage.unreached) lines.push(`  ${op.operationId}  ${op.method} ${op.path}`)
+    lines.push('')
+  }
+  lines.push(report.outcome.verdict)
   return lines.join('\n') + '\n'
 }
 
-function renderOperation(operation: OperationReport): string[] {
-  const mark = operation.errors > 0 ? 'FAIL' : operation.warnings > 0 ? 'WARN' : 'ok  '
+function renderOperation(operation: OperationSummary): string[] {
+  const mark = operation.errors > 0 ? 'FAIL' : operation.warnings > 0 ? 'WARN' : operation.infos > 0 ? 'note' : 'ok  '
   const head = `${mark} ${operation.operationId}  ${operation.method} ${operation.path}  (${plural(operation.exchanges, 'exchange')}; status ${operation.statuses.join(', ')})`
   return [head, ...operation.findings.map(renderFinding)]
 }
 
 function renderFinding(group: FindingGroup): string {
-  const parts = [`     ${group.severity === 'error' ? 'error  ' : 'warning'} ${group.kind} ${group.status} ${group.pointer || '(whole response)'}: ${group.message}`]
-  if (group.expected !== undefined || group.actual !== undefined) {
-    parts.push(`       expected ${group.expected ?? '-'}, got ${group.actual ?? '-'}`)
-  }
+  const parts = [`     ${group.severity.padEnd(7)} ${group.kind} ${group.status} ${group.pointer || '(whole response)'}: ${group.message}`]
+  if (group.expected !== undefined || group.actual !== undefined) parts.push(`       expected ${group.expected ?? '-'}, got ${group.actual ?? '-'}`)
   if (group.versionNote !== undefined) parts.push(`       GitLab version: ${group.versionNote}`)
-  parts.push(`       seen ${plural(group.occurrences, 'time')}, e.g. ${group.paths.join(', ')}`)
+  parts.push(`       in ${group.exchanges.map((index) => `#${index}`).join(', ')}`)
   return parts.join('\n')
 }
 
