@@ -84,11 +84,11 @@ describe('no silent pass', () => {
 
   it('demands coverage with --min-operations', async () => {
     fake = await startFakeGitlab()
-    const enough = await runCli(['verify', '--base-url', fake.url, '--token', ADMIN_TOKEN, '--project', '5', '--group', '9', '--min-operations', '21'])
+    const enough = await runCli(['verify', '--base-url', fake.url, '--token', ADMIN_TOKEN, '--project', '5', '--group', '9', '--min-operations', '22'])
     expect(enough.code).toBe(0)
-    const short = await runCli(['verify', '--base-url', fake.url, '--token', ADMIN_TOKEN, '--min-operations', '21'])
+    const short = await runCli(['verify', '--base-url', fake.url, '--token', ADMIN_TOKEN, '--min-operations', '22'])
     expect(short.code).toBe(2)
-    expect(lastLine(short.stdout)).toBe('COULD NOT CHECK: coverage problem: 15 operation(s) reached, fewer than --min-operations 21')
+    expect(lastLine(short.stdout)).toBe('COULD NOT CHECK: coverage problem: 16 operation(s) reached, fewer than --min-operations 22')
   })
 
   it('shows progress off a terminal: a line per operation on stderr as it is checked', async () => {
@@ -98,7 +98,7 @@ describe('no silent pass', () => {
     const lines = result.stderr.trimEnd().split('\n')
     expect(lines.every((line) => /^checked \w+: \d+ exchanges?, 0 errors, 0 warnings$/.test(line))).toBe(true)
     expect(new Set(lines.map((line) => line.split(':')[0]))).toEqual(new Set(
-      ['listRunners', 'listAllRunners', 'getRunner', 'listRunnerManagers', 'listRunnerProjects', 'listRunnerJobs', 'updateRunner', 'deleteRunner', 'resetRunnerAuthenticationToken',
+      ['getVersion', 'listRunners', 'listAllRunners', 'getRunner', 'listRunnerManagers', 'listRunnerProjects', 'listRunnerJobs', 'updateRunner', 'deleteRunner', 'resetRunnerAuthenticationToken',
         'resetInstanceRegistrationToken', 'createUserRunner', 'registerRunner', 'verifyRunner', 'resetRunnerAuthenticationTokenByToken', 'deleteRunnerByToken'].map((id) => `checked ${id}`),
     ))
   })

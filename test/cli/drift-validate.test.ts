@@ -51,7 +51,7 @@ describe('gitlab-runners-mock validate', () => {
     expect(result.stdout).toBe(
       [
         `gitlab-runners-mock validate: ${file}`,
-        'Checked 2 exchanges against the contract (1 outside the Runners API, skipped); 2 of 21 operations reached',
+        'Checked 2 exchanges against the contract (1 outside the Runners API, skipped); 2 of 22 operations reached',
         'Findings: 0 errors, 0 warnings',
         '',
         'ok   listRunners  GET /runners  (1 exchange; status 200)',
