@@ -126,6 +126,7 @@ function banner(url: string, personas: ReturnType<typeof findPersonas>, scenario
   lines.push('', 'Contract: ' + url + '/openapi.json   Stop with Ctrl-C.')
   const control = url.replace(/\/api\/v4$/, '/__mock')
   lines.push(`Control:  ${control} (clock, faults, journal, sessions: docs/control.md)`)
-  lines.push(`Health:   ${control}/health`, '')
+  lines.push(`Health:   ${control}/health`)
+  lines.push(`Dashboard: ${control}/   API reference: ${url}/docs/`, '')
   return lines.join('\n')
 }

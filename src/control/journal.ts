@@ -23,6 +23,8 @@ export interface JournalEntry {
   response: { headers: Record<string, string>; body: unknown }
   /** Id of the fault that shaped the answer, if any. */
   fault: string | null
+  /** The user the request's token authenticated, null when none did. */
+  username: string | null
   /** Where the mock's own response broke its contract (should stay empty). */
   findings: string[]
 }
@@ -46,17 +48,25 @@ export interface ServedRequest {
   body: unknown
   response: { headers: Record<string, string>; body: unknown } | undefined
   fault: string | null
+  username: string | null
   findings: string[]
 }
 
 export class Journal {
   private entries: Array<ServedRequest & { seq: number }> = []
   private nextSeq = 1
+  private readonly listeners = new Set<(entry: JournalEntry) => void>()
 
   constructor(private readonly limit: number) {}
 
   record(entry: ServedRequest): void {
-    this.entries.push({ seq: this.nextSeq++, ...entry })
+    const stored = { seq: this.nextSeq++, ...entry }
+    this.entries.push(stored)
+    // Redacted only when someone is listening: an unwatched journal stays free to write.
+    if (this.listeners.size > 0) {
+      const presented = present(stored)
+      for (const listener of this.listeners) listener(presented)
+    }
     // Trim in batches: one splice per many requests rather than one per request.
     if (this.entries.length > this.limit * 1.25) this.entries.splice(0, this.entries.length - this.limit)
   }
@@ -69,6 +79,12 @@ export class Journal {
 
   clear(): void {
     this.entries = []
+  }
+
+  /** Calls `listener` with every new entry, redacted, until the returned function is called. */
+  subscribe(listener: (entry: JournalEntry) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
 }
 
@@ -89,6 +105,7 @@ function present(entry: ServedRequest & { seq: number }): JournalEntry {
       body: entry.response?.body === undefined ? null : redactValue(entry.response.body),
     },
     fault: entry.fault,
+    username: entry.username,
     findings: entry.findings,
   }
 }

@@ -35,6 +35,8 @@ export interface ExchangeNotes {
   response?: { headers: Record<string, string>; body: unknown }
   fault?: string
   findings?: string[]
+  /** Who the request's token belongs to, once authenticated. */
+  username?: string
 }
 
 export class SessionIdError extends Error {}
@@ -46,11 +48,14 @@ export class ControlPlane {
   private shared: SharedWorld
   private readonly sessionsById = new Map<string, Scope>()
   private readonly sweeper: NodeJS.Timeout
+  // Names travel with the scenario data, so a session (which starts from the main scenario) knows its name too.
+  private readonly scenarioNames = new WeakMap<WorldData, string>()
 
   constructor(private readonly options: ControlPlaneOptions) {
     // The pristine world comes first: the main scope forks it, like every session.
     this.shared = this.sharedFor(options.scenario)
     this.scenarioName = options.scenarioName
+    if (options.scenarioName !== null) this.scenarioNames.set(options.scenario, options.scenarioName)
     this.main = new Scope(null, options.scenario, options.baseClock, options.journalLimit, () => this.shared)
     // Also dropped lazily on use; the timer only frees memory of sessions nobody asks about again.
     this.sweeper = setInterval(() => this.sweep(), Math.min(options.sessionIdleMs, 60_000))
@@ -81,6 +86,7 @@ export class ControlPlane {
 
   /** Loads a scenario into a scope; on the main scope it is also what new sessions start from. */
   load(scope: Scope, data: WorldData, name: string | null = null): void {
+    if (name !== null) this.scenarioNames.set(data, name)
     // A new main scenario gets its pristine world before the main scope forks it.
     if (scope === this.main) {
       this.shared = this.sharedFor(data)
@@ -88,6 +94,11 @@ export class ControlPlane {
     }
     scope.load(data)
     this.committed(scope)
+  }
+
+  /** The name of the scenario the scope was loaded from, null when a program passed data. */
+  scenarioNameOf(scope: Scope): string | null {
+    return this.scenarioNames.get(scope.scenarioData) ?? null
   }
 
   /** Persists the main scope's state after a change; sessions are never persisted. */
@@ -183,6 +194,7 @@ function journalOnClose(scope: Scope, req: Request, res: Response): void {
       body: notes.body,
       response: notes.response,
       fault: notes.fault ?? null,
+      username: notes.username ?? null,
       findings: notes.findings ?? [],
     })
   })

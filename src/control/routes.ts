@@ -15,6 +15,8 @@ import { FaultError, type FaultSpec } from './faults.js'
 import type { ControlPlane } from './plane.js'
 import { setRegistrationAllowed, type RegistrationTarget } from './registration.js'
 import type { Scope } from './scope.js'
+import { streamJournal } from './journal-stream.js'
+import { overviewOf, personasOf } from './overview.js'
 
 export const CONTROL_PREFIX = '/__mock'
 export const controlContractFile = fileURLToPath(new URL('../../openapi/control.yaml', import.meta.url))
@@ -77,6 +79,11 @@ export const controlHandlers: Record<string, ControlHandler> = {
     plane.committed(scope)
     return noContent
   },
+  getOverview: (_params, scope, plane, { options }) => ({
+    status: 200,
+    body: overviewOf(scope.world, plane.scenarioNameOf(scope), options.about.gitlabVersion),
+  }),
+  listPersonas: (_params, scope) => ({ status: 200, body: { personas: personasOf(scope.world) } }),
   listJournal: (params, scope) => ({
     status: 200,
     body: { entries: scope.journal.list(params.limit as number | undefined) },
@@ -163,6 +170,11 @@ export const controlHandlers: Record<string, ControlHandler> = {
   getControlOpenapi: (_params, _scope, _plane, { contract }) => ({ status: 200, body: contract.document }),
 }
 
+/** Operations answered with a stream that stays open until the client leaves, not with one reply. */
+export const streamingHandlers: Record<string, (params: Params, scope: Scope, req: Request, res: Response) => void> = {
+  streamJournal: (params, scope, req, res) => streamJournal(req, res, scope.journal, params.limit as number | undefined),
+}
+
 let sharedControlContract: Contract | undefined
 
 /** The handler mounted at /__mock. */
@@ -188,6 +200,11 @@ export function controlRoutes(options: ControlRouteOptions): RequestHandler {
       const body = await readBody(req, options.bodyLimitBytes)
       const validation = contract.validateRequest(operation, { path: pathParams, query, body })
       const handler = controlHandlers[operation.operationId]
+      const streaming = streamingHandlers[operation.operationId]
+      if (validation.ok && streaming) {
+        streaming(validation.params, options.plane.scope(), req, res)
+        return
+      }
       if (!validation.ok) reply = invalidParams(validation.error)
       else if (!handler) throw new Error(`control operation ${operation.operationId} has no handler`)
       else reply = handler(validation.params, options.plane.scope(), options.plane, { options, contract })

@@ -19,7 +19,8 @@ export interface LoadOptions {
   now: Millis
 }
 
-const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url))
+/** Where the built-in scenarios live; a bare name is a file here. */
+export const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url))
 
 /** Where a scenario lives: a bare name (`default`) is `scenarios/<name>.yaml`; anything else is a path. */
 export function resolveScenarioPath(nameOrPath: string): string {

@@ -19,6 +19,7 @@ import { replayFor } from './replay.js'
 import { staticReply } from './static-replies.js'
 import { UnauthorizedError } from '../store/errors.js'
 import { handlers } from './routes.js'
+import { pages } from './pages.js'
 
 export const API_PREFIX = '/api/v4'
 
@@ -55,6 +56,8 @@ export function createApp(options: AppOptions): MockApp {
   app.use(cors(options.cors, CONTROL_PREFIX))
   app.use(originGuard(options.cors, CONTROL_PREFIX))
   const { control } = options
+  // Outside any scope: loading the dashboard or the reference is not a GitLab API request to journal.
+  app.use(pages({ dashboard: control !== undefined }))
   if (control) {
     app.use(control.plane.enterScope)
     app.use(CONTROL_PREFIX, control.routes)
@@ -134,6 +137,7 @@ async function handle(
       if (token === undefined) throw new UnauthorizedError('missing')
     } else {
       actor = authenticateUser(world, token)
+      noteExchange(res, { username: actor.user.username })
       requireScope(actor, operation.operationId)
     }
   }

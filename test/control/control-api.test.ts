@@ -73,7 +73,7 @@ describe('state', () => {
 })
 
 describe('journal', () => {
-  it('lists the requests with method, path, status, operationId and the body, tokens redacted', async () => {
+  it('lists the requests with method, path, status, operationId, the user and the body, tokens redacted', async () => {
     await mock.call('GET', `/runners/all?private_token=${ADMIN}&per_page=2`)
     await mock.call('PUT', '/runners/10', { headers: { Authorization: `Bearer ${ADMIN}` }, body: { description: 'renamed', token: 'glrt-secret' } })
     // Prism knows no unknown route, so this one goes around the checking client.
@@ -93,6 +93,7 @@ describe('journal', () => {
         headers: {},
         body: null,
         fault: null,
+        username: 'root',
         findings: [],
       },
       {
@@ -104,9 +105,10 @@ describe('journal', () => {
         headers: { authorization: 'Bearer [REDACTED]', 'content-type': 'application/json' },
         body: { description: 'renamed', token: '[REDACTED]' },
         fault: null,
+        username: 'root',
         findings: [],
       },
-      { seq: first + 2, method: 'GET', path: '/api/v4/nowhere', status: 404, operationId: null, headers: {}, body: null, fault: null, findings: [] },
+      { seq: first + 2, method: 'GET', path: '/api/v4/nowhere', status: 404, operationId: null, headers: {}, body: null, fault: null, username: null, findings: [] },
     ])
     expect(entries.every((entry) => typeof entry.durationMs === 'number' && entry.durationMs >= 0)).toBe(true)
     // The answer is kept too, with the token GitLab repeats in its Link URLs redacted.

@@ -1,0 +1,54 @@
+// The pages a browser may open: the dashboard at /__mock/ (plain ES modules and CSS from the package's
+// dashboard/ folder, no build step) and the API reference at /api/v4/docs/ (Swagger UI's standalone
+// bundle from swagger-ui-dist, served from the package, never a CDN). Both talk to the mock only
+// through its public APIs; this file serves files and nothing else.
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import express, { type Request, type Response, type Router } from 'express'
+
+export const DASHBOARD_PATH = '/__mock/'
+export const DOCS_PATH = '/api/v4/docs/'
+
+/** The package's dashboard/ folder, found from this file so it resolves the same from src/ and dist/. */
+export const dashboardDir = fileURLToPath(new URL('../../dashboard/', import.meta.url))
+const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))
+// Only what the reference page loads: the package also holds source maps and other bundles.
+const SWAGGER_FILES = ['swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'swagger-ui.css', 'favicon-32x32.png']
+
+const fileOptions = { dotfiles: 'deny', fallthrough: true, index: false, maxAge: 0 } as const
+
+export interface PagesOptions {
+  /** Whether the control API (and so the dashboard) is served. */
+  dashboard: boolean
+}
+
+export function pages(options: PagesOptions): Router {
+  const router = express.Router({ strict: true, caseSensitive: true })
+  const sendPage = (file: string) => (_req: Request, res: Response) => {
+    res.set('Cache-Control', 'no-store')
+    res.sendFile(join(dashboardDir, file))
+  }
+
+  if (options.dashboard) {
+    // A browser asking for /__mock gets the dashboard; API clients keep the control API's answer.
+    router.get('/__mock', (req, res, next) => {
+      if (req.accepts(['json', 'html']) === 'html') res.redirect(302, DASHBOARD_PATH)
+      else next()
+    })
+    router.get(DASHBOARD_PATH, sendPage('index.html'))
+    router.use('/__mock/ui', express.static(join(dashboardDir, 'ui'), fileOptions))
+  }
+
+  router.get('/api/v4/docs', (_req, res) => res.redirect(302, DOCS_PATH))
+  router.get(DOCS_PATH, sendPage('docs.html'))
+  router.use(`${DOCS_PATH}reference`, express.static(join(dashboardDir, 'reference'), fileOptions))
+  router.use(`${DOCS_PATH}swagger`, (req, res, next) => {
+    if (!SWAGGER_FILES.includes(req.path.slice(1))) {
+      next()
+      return
+    }
+    res.sendFile(join(swaggerDir, req.path.slice(1)), { maxAge: '1h' })
+  })
+  return router
+}

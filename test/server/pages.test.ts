@@ -1,0 +1,37 @@
+// The pages a browser opens are served from the package: GET /__mock redirects browsers (only) to the
+// dashboard, the reference's Swagger UI files come from swagger-ui-dist, and nothing else leaks out.
+import { describe, expect, it } from 'vitest'
+import { startTestMock } from '../helpers/start-mock.js'
+
+const mock = await startTestMock()
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${mock.origin}${path}`, { headers, redirect: 'manual' })
+
+describe('pages', () => {
+  it('redirects a browser asking for /__mock to the dashboard, and leaves API clients alone', async () => {
+    const browser = await get('/__mock', { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' })
+    expect([browser.status, browser.headers.get('location')]).toEqual([302, '/__mock/'])
+    expect((await get('/__mock', { Accept: 'application/json' })).status).not.toBe(302)
+  })
+
+  it('serves the dashboard and its modules', async () => {
+    const page = await get('/__mock/')
+    expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8'])
+    expect(await page.text()).toContain('<script type="module" src="ui/main.js">')
+    const module = await get('/__mock/ui/main.js')
+    expect([module.status, module.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8'])
+    expect((await get('/__mock/ui/nothing.js')).status).toBe(404)
+  })
+
+  it('serves the reference with Swagger UI from the package', async () => {
+    expect((await get('/api/v4/docs')).headers.get('location')).toBe('/api/v4/docs/')
+    expect((await get('/api/v4/docs/')).status).toBe(200)
+    expect((await get('/api/v4/docs/swagger/swagger-ui-bundle.js')).status).toBe(200)
+    expect((await get('/api/v4/docs/swagger/package.json')).status).toBe(404)
+  })
+
+  it('keeps page loads out of the journal', async () => {
+    mock.clearJournal()
+    await get('/api/v4/docs/')
+    expect(mock.journal()).toEqual([])
+  })
+})
