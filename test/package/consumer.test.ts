@@ -108,6 +108,11 @@ describe('a consumer project', () => {
     const response = await fetch(curl[2]!, { headers: { 'PRIVATE-TOKEN': curl[1]! } })
     expect(response.status).toBe(200)
     expect(Array.isArray(await response.json())).toBe(true)
+    // The dashboard and the reference come from the installed package, not from a CDN or a checkout.
+    const origin = new URL(curl[2]!).origin
+    for (const asset of ['/__mock/', '/__mock/ui/main.js', '/api/v4/docs/', '/api/v4/docs/swagger/swagger-ui-bundle.js']) {
+      expect([asset, (await fetch(`${origin}${asset}`)).status]).toEqual([asset, 200])
+    }
   })
 
   it('imports startMock from a plain .mjs', async () => {
