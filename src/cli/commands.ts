@@ -25,6 +25,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./validate.js')).runValidate,
   },
   {
+    name: 'contract',
+    summary: 'print the contract as a GitLab release answers, diff two releases, count version facts',
+    load: async () => (await import('./contract.js')).runContract,
+  },
+  {
     name: 'proxy',
     summary: 'a validating reverse proxy in front of a real GitLab',
     load: async () => (await import('./proxy.js')).runProxy,

@@ -16,7 +16,7 @@ export type FactKind = 'operation' | 'parameter' | 'property' | 'value' | 'statu
 export interface CatalogueEntry {
   id: string
   kind: FactKind
-  /** Where the facts are written in the source document. */
+  /** Where the facts are written in the source document: a shared component once for all its uses. */
   pointer: string
   lifecycle: Lifecycle
   changes: Change[]
@@ -32,7 +32,11 @@ export function catalogue(document: Json): Map<string, CatalogueEntry> {
     entries.set(id, { id, kind, pointer, lifecycle, changes, versioned })
   }
   const resolve = (node: unknown): unknown => resolveRef(document, node)
-  const addValues = (owner: string, schemaNode: unknown, pointer: string): void => {
+  // A use without facts of its own is the component it refers to.
+  const sourceOf = (use: unknown, where: string): string =>
+    isObject(use) && typeof use['$ref'] === 'string' && !Object.keys(use).some((key) => key.startsWith('x-gitlab-')) ? use['$ref'] : where
+  const addValues = (owner: string, schemaNode: unknown, at: string): void => {
+    const pointer = sourceOf(schemaNode, at)
     const schema = resolve(schemaNode)
     if (!isObject(schema)) return
     const facts = isObject(schema['x-gitlab-values']) ? schema['x-gitlab-values'] : {}
@@ -55,7 +59,7 @@ export function catalogue(document: Json): Map<string, CatalogueEntry> {
       for (const [index, use] of parameters.entries()) {
         const parameter = resolve(use)
         if (!isObject(parameter)) continue
-        const where = `${pointer}/parameters/${index}`
+        const where = sourceOf(use, `${pointer}/parameters/${index}`)
         const id = `${operationId}.${String(parameter['name'])}`
         add(`parameter:${id}`, 'parameter', where, { ...readLifecycle(parameter, where), ...readLifecycle(use, where) }, readChanges(resolve(parameter['schema']), `${where}/schema`))
         addValues(id, parameter['schema'], `${where}/schema`)
@@ -75,7 +79,7 @@ export function catalogue(document: Json): Map<string, CatalogueEntry> {
       const responses = isObject(operation['responses']) ? operation['responses'] : {}
       for (const [status, use] of Object.entries(responses)) {
         const response = resolve(use)
-        const where = `${pointer}/responses/${status}`
+        const where = sourceOf(use, `${pointer}/responses/${status}`)
         add(`status:${operationId}.${status}`, 'status', where, { ...readLifecycle(response, where), ...readLifecycle(use, where) }, [...readChanges(use, where), ...readChanges(response, where)])
         const headers = isObject(response) && isObject(response['headers']) ? response['headers'] : {}
         for (const [name, header] of Object.entries(headers)) {
@@ -103,10 +107,10 @@ export function catalogue(document: Json): Map<string, CatalogueEntry> {
     }
   }
   for (const [name, schema] of Object.entries(schemas)) {
-    if (requestSchemas.has(schema)) continue
     const pointer = encodePointer(['components', 'schemas', name])
     add(`schema:${name}`, 'schema', pointer, readLifecycle(schema, pointer), readChanges(schema, pointer))
-    walkSchema(name, schema, pointer)
+    // A request body's properties are the operation's parameters, catalogued above.
+    if (!requestSchemas.has(schema)) walkSchema(name, schema, pointer)
   }
 
   const behaviours = isObject(document['x-gitlab-behaviours']) ? document['x-gitlab-behaviours'] : {}
