@@ -6,6 +6,7 @@ import { requireControlToken } from './control/control-token.js'
 import type { Fault, FaultSpec } from './control/faults.js'
 import type { JournalEntry } from './control/journal.js'
 import { ControlPlane } from './control/plane.js'
+import { requestLogEntry, type RequestLogEntry } from './control/request-log.js'
 import { controlRoutes } from './control/routes.js'
 import type { Scope } from './control/scope.js'
 import { readStateFile, writeStateFile } from './control/state-file.js'
@@ -27,6 +28,7 @@ export type { WorldData } from './store/records.js'
 export type { ClockState } from './control/clock.js'
 export type { Fault, FaultSpec } from './control/faults.js'
 export type { JournalEntry } from './control/journal.js'
+export type { RequestLogEntry } from './control/request-log.js'
 export { ManualClock } from './store/clock.js'
 export { MockClock } from './control/clock.js'
 export { ControlTokenError } from './control/control-token.js'
@@ -61,6 +63,8 @@ export interface StartMockOptions {
   bodyLimitBytes?: number
   /** Where log lines go (default: stderr). */
   log?: (line: string) => void
+  /** Called once per answered request (all but `GET /__mock/health`), secrets masked: `serve`'s request log. */
+  onRequest?: (entry: RequestLogEntry) => void
   /** Required in `X-Mock-Control-Token` on every control request; mandatory on a non-loopback host. */
   controlToken?: string
   /** A session unused this long is dropped (default 30 minutes). */
@@ -149,7 +153,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const data =
     typeof options.scenario === 'object' ? structuredClone(options.scenario) : loadScenario(options.scenario ?? 'default', { now: baseClock.now() })
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
-  const { stateFile } = options
+  const { stateFile, onRequest } = options
   const saved = stateFile === undefined ? undefined : readStateFile(stateFile)
 
   const plane = new ControlPlane({
@@ -159,6 +163,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     journalLimit: options.journalLimit ?? 500,
     sessionIdleMs: options.sessionIdleMs ?? 30 * 60_000,
     onCommit: stateFile === undefined ? undefined : (world) => writeStateFile(stateFile, world.toData()),
+    onServed: onRequest === undefined ? undefined : (served, session) => onRequest(requestLogEntry(served, session)),
   })
   if (saved) plane.main.importState(saved)
   plane.committed(plane.main)

@@ -2,6 +2,9 @@
 import { ControlTokenError, StateFileError, startMock } from '../index.js'
 import { watchScenario } from '../control/watch.js'
 import { findPersonas } from './personas.js'
+import {
+  defaultRequestLogFormat, formatRequestLog, REQUEST_LOG_FORMATS, type RequestLogEntry, type RequestLogFormat,
+} from '../control/request-log.js'
 import { ScenarioError } from '../scenarios/load.js'
 import type { CorsSetting } from '../server/cors.js'
 import { formatOptions, parseOptions, UsageError, type OptionSpec } from './options.js'
@@ -23,6 +26,10 @@ export const SERVE_OPTIONS = [
   {
     name: 'allowed-host', value: 'NAME[:PORT]', multiple: true,
     help: 'a Host to answer besides loopback names (repeatable; NAME for any port); other\nHost headers get 403, against DNS rebinding',
+  },
+  {
+    name: 'log', value: 'pretty|json|off', env: 'GITLAB_RUNNERS_MOCK_LOG',
+    help: 'one line per request on stdout (method, path, status, duration, operation, session,\nfindings; secrets masked); default pretty on a terminal, json otherwise',
   },
   { name: 'strict', help: 'answer 500 instead of a response that breaks the contract (for debugging the mock)' },
   { name: 'static', help: "no state: answer from the contract's examples, like Prism (Prefer: code=404 picks another)" },
@@ -59,6 +66,12 @@ export async function runServe(argv: string[]): Promise<number> {
     process.stderr.write(`${source.port} must be an integer from 0 to 65535, got ${values.port}\n`)
     return 2
   }
+  const logFormat = values.log ?? defaultRequestLogFormat(process.stdout.isTTY === true)
+  if (!REQUEST_LOG_FORMATS.includes(logFormat as RequestLogFormat)) {
+    process.stderr.write(`${source.log} must be one of ${REQUEST_LOG_FORMATS.join(', ')}, got ${logFormat}\n`)
+    return 2
+  }
+  const formatLine = formatRequestLog(logFormat as RequestLogFormat)
   let mock
   try {
     mock = await startMock({
@@ -71,6 +84,7 @@ export async function runServe(argv: string[]): Promise<number> {
       static: values.static,
       stateFile: values['state-file'],
       controlToken: values['control-token'],
+      ...(formatLine ? { onRequest: (entry: RequestLogEntry) => process.stdout.write(`${formatLine(entry)}\n`) } : {}),
     })
   } catch (error) {
     if (error instanceof ScenarioError || error instanceof ControlTokenError || error instanceof StateFileError || error instanceof RangeError) {

@@ -7,9 +7,12 @@ import type { WorldData } from '../store/records.js'
 import type { World } from '../store/world.js'
 import { forcedStatus } from '../server/errors.js'
 import type { Reply } from '../server/respond.js'
+import type { ServedRequest } from './journal.js'
 import { Scope, SharedWorld, currentScope, runInScope, scopedClock } from './scope.js'
 
 export const SESSION_HEADER = 'x-mock-session'
+// Polled by whatever waits on the mock: logging it would drown the requests that matter.
+const HEALTH_PATH = '/__mock/health'
 // Test names make good session ids, so spaces and punctuation are welcome; only what a header can carry.
 const SESSION_ID = /^[!-~](?:[ -~]{0,198}[!-~])?$/
 
@@ -25,6 +28,8 @@ export interface ControlPlaneOptions {
   sessionIdleMs: number
   /** Called after every accepted change to the main scope's state, before the answer is sent. */
   onCommit?: (world: World) => void
+  /** Called when any request but a health check has been answered (the request log). */
+  onServed?: (request: ServedRequest, session: string | null) => void
 }
 
 /** What app.ts tells the journal about a request while serving it. */
@@ -131,7 +136,15 @@ export class ControlPlane {
       res.status(400).type('application/json').send(JSON.stringify({ message: `400 Bad request - ${error.message}` }))
       return
     }
-    if (req.path.startsWith('/api/')) journalOnClose(scope, req, res)
+    const journaled = req.path.startsWith('/api/')
+    const { onServed } = this.options
+    const logged = onServed !== undefined && req.path !== HEALTH_PATH
+    if (journaled || logged) {
+      whenServed(req, res, (served) => {
+        if (journaled) scope.journal.record(served)
+        if (logged) onServed(served, scope.id)
+      })
+    }
     runInScope(scope, next)
   }
 
@@ -177,12 +190,12 @@ export function noteExchange(res: Response, notes: ExchangeNotes): void {
   locals.exchange = { ...locals.exchange, ...notes }
 }
 
-function journalOnClose(scope: Scope, req: Request, res: Response): void {
+function whenServed(req: Request, res: Response, served: (request: ServedRequest) => void): void {
   const started = performance.now()
   const at = Date.now()
   res.once('close', () => {
     const notes = (res.locals as { exchange?: ExchangeNotes }).exchange ?? {}
-    scope.journal.record({
+    served({
       at,
       method: req.method,
       originalUrl: req.originalUrl,

@@ -1,0 +1,60 @@
+// The request log `serve` prints: one line per request (method, path, status, duration, operation,
+// session, findings), as a readable line on a terminal or as JSON for machines. Secrets are masked
+// with the same rules as the journal before a line is made.
+import { redactText } from '../secrets/redact.js'
+import type { ServedRequest } from './journal.js'
+
+export type RequestLogFormat = 'pretty' | 'json' | 'off'
+export const REQUEST_LOG_FORMATS: readonly RequestLogFormat[] = ['pretty', 'json', 'off']
+
+/** One served request as the log shows it. */
+export interface RequestLogEntry {
+  /** ISO time by the wall clock. */
+  at: string
+  method: string
+  /** Path and query, secrets masked. */
+  path: string
+  /** 0 when the connection was dropped before an answer. */
+  status: number
+  durationMs: number
+  operationId: string | null
+  /** The X-Mock-Session the request acted on, null for the main scope. */
+  session: string | null
+  /** How many problems the mock's self-check found in its own answer (should stay 0). */
+  findings: number
+  fault: string | null
+}
+
+export function requestLogEntry(served: ServedRequest, session: string | null): RequestLogEntry {
+  return {
+    at: new Date(served.at).toISOString(),
+    method: served.method,
+    path: redactText(served.originalUrl),
+    status: served.status,
+    durationMs: served.durationMs,
+    operationId: served.operationId,
+    session,
+    findings: served.findings.length,
+    fault: served.fault,
+  }
+}
+
+/** `12:00:01 GET /api/v4/runners/all?page=2 200 3.1ms listAllRunners session=checkout findings=1` */
+export function formatPretty(entry: RequestLogEntry): string {
+  const parts = [entry.at.slice(11, 19), entry.method, entry.path, entry.status === 0 ? 'dropped' : String(entry.status), `${entry.durationMs}ms`]
+  if (entry.operationId) parts.push(entry.operationId)
+  if (entry.session !== null) parts.push(`session=${JSON.stringify(entry.session)}`)
+  if (entry.fault) parts.push(`fault=${entry.fault}`)
+  if (entry.findings > 0) parts.push(`findings=${entry.findings}`)
+  return parts.join(' ')
+}
+
+export function formatRequestLog(format: RequestLogFormat): ((entry: RequestLogEntry) => string) | undefined {
+  if (format === 'off') return undefined
+  return format === 'json' ? (entry) => JSON.stringify(entry) : formatPretty
+}
+
+/** Readable lines for a person at a terminal; JSON lines when the output goes to a file or a program. */
+export function defaultRequestLogFormat(isTTY: boolean): RequestLogFormat {
+  return isTTY ? 'pretty' : 'json'
+}
