@@ -18,7 +18,7 @@ import { systemClock, type Clock } from './store/clock.js'
 import type { WorldData } from './store/records.js'
 import type { World } from './store/world.js'
 import { API_PREFIX, createApp } from './server/app.js'
-import type { CorsSetting } from './server/cors-setting.js'
+import { normaliseCorsSetting, type CorsSetting } from './server/cors-setting.js'
 import { listen, urlHost } from './server/listen.js'
 import type { SelfCheckFailure, SelfCheckMode } from './server/self-check.js'
 
@@ -33,6 +33,7 @@ export { ManualClock } from './store/clock.js'
 export { MockClock } from './control/clock.js'
 export { ControlTokenError } from './control/control-token.js'
 export { StateFileError } from './control/state-file.js'
+export { CorsSettingError } from './server/cors-setting.js'
 
 export interface StartMockOptions {
   /** A scenario name from `scenarios/` (e.g. `default`), a path to a scenario file, or world data. Default `default`. */
@@ -147,6 +148,7 @@ const CONTROL_BODY_LIMIT = 512 * 1024 * 1024
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? '127.0.0.1'
   requireControlToken(host, options.controlToken)
+  const cors = normaliseCorsSetting(options.cors ?? 'local')
   const baseClock = options.clock ?? systemClock
   const contract = (sharedContract ??= loadContract())
   // A copy of caller-owned data: the pristine world adopts these records, so nobody else may hold them.
@@ -175,7 +177,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     replayTurns: () => plane.scope().replayTurns,
     selfCheck,
     static: options.static ?? false,
-    cors: options.cors ?? 'local',
+    cors,
     allowedHosts: [...(options.allowedHosts ?? []), ...boundHost(host)],
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     log,

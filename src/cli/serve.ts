@@ -6,7 +6,7 @@ import {
   defaultRequestLogFormat, formatRequestLog, REQUEST_LOG_FORMATS, type RequestLogEntry, type RequestLogFormat,
 } from '../control/request-log.js'
 import { ScenarioError } from '../scenarios/load.js'
-import type { CorsSetting } from '../server/cors.js'
+import { CorsSettingError, parseCorsSetting, type CorsSetting } from '../server/cors-setting.js'
 import { formatOptions, parseOptions, UsageError, type OptionSpec } from './options.js'
 
 export const DEFAULT_PORT = 4600
@@ -72,13 +72,21 @@ export async function runServe(argv: string[]): Promise<number> {
     return 2
   }
   const formatLine = formatRequestLog(logFormat as RequestLogFormat)
+  let cors: CorsSetting
+  try {
+    cors = parseCorsSetting(values.cors)
+  } catch (error) {
+    if (!(error instanceof CorsSettingError)) throw error
+    process.stderr.write(`${source.cors}: ${error.message}\n`)
+    return 2
+  }
   let mock
   try {
     mock = await startMock({
       scenario: values.scenario,
       port,
       host: values.host,
-      cors: parseCors(values.cors),
+      cors,
       allowedHosts: values['allowed-host'] ?? [],
       selfCheck: values.strict ? 'strict' : 'log',
       static: values.static,
@@ -117,12 +125,6 @@ function reload(mock: Awaited<ReturnType<typeof startMock>>, scenario: string): 
     if (!(error instanceof ScenarioError)) throw error
     process.stderr.write(`${error.message}\nkept the previous state\n`)
   }
-}
-
-function parseCors(value: string): CorsSetting {
-  if (value === 'local' || value === '*') return value
-  if (value === 'none' || value === 'false') return false
-  return value.split(',').map((origin) => origin.trim())
 }
 
 function banner(url: string, personas: ReturnType<typeof findPersonas>, scenario: string): string {

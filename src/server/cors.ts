@@ -2,7 +2,7 @@
 // the mock and read the pagination headers; a list of origins or '*' can be configured instead.
 // '*' lends no credentials, and never reaches the control API, where it means local origins.
 import type { RequestHandler } from 'express'
-import type { CorsSetting } from './cors-setting.js'
+import { refusedOriginMessage, type CorsSetting } from './cors-setting.js'
 
 export type { CorsSetting } from './cors-setting.js'
 
@@ -32,6 +32,11 @@ export function cors(configured: CorsSetting, controlPrefix: string): RequestHan
     const origin = req.headers.origin
     const setting = settingFor(configured, req.path, controlPrefix)
     if (origin === undefined || !isAllowedOrigin(origin, setting)) {
+      // A refused preflight says so, rather than falling through to a 404 that hides the cause.
+      if (origin !== undefined && req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+        res.status(403).type('application/json').send(JSON.stringify({ message: refusedOriginMessage(origin, setting), origin }))
+        return
+      }
       next()
       return
     }
