@@ -8,7 +8,12 @@ const KEPT_ROWS = 500
 export async function render(view) {
   const body = h('tbody', {})
   const live = h('span', { id: 'journal-live', class: 'muted' }, 'connecting…')
-  const personaOf = (entry) => entry.username ?? ''
+  // The user, and the persona role when the user is one of the scope's personas.
+  const personaOf = (entry) => {
+    if (!entry.username) return h('span', { class: 'muted' }, 'none')
+    const persona = state.personas.find((p) => p.username === entry.username)
+    return persona ? `${entry.username} (${persona.role})` : entry.username
+  }
   const add = (entry) => {
     const row = h(
       'tr',

@@ -19,7 +19,7 @@ export async function render(view) {
     h('label', {}, label, h('select', { name, onchange: (e) => update(name, e.target.value) }, options.map(([value, text]) => h('option', { value, selected: filters[name] === value }, text))))
   const text = (name, label, placeholder) =>
     h('label', {}, label, h('input', { name, value: filters[name], placeholder, onchange: (e) => update(name, e.target.value.trim()) }))
-  const search = h('input', { type: 'search', name: 'search', placeholder: 'description, IP…', oninput: () => applySearch(list, search.value) })
+  const search = h('input', { type: 'search', name: 'search', placeholder: 'description, type…', oninput: () => applySearch(list, search.value) })
 
   const update = (name, value) => {
     filters[name] = value
@@ -80,7 +80,6 @@ async function loadList(list, open) {
       h('td', {}, runner.runner_type.replace('_type', '')),
       h('td', {}, badge(runner.status)),
       h('td', {}, runner.paused ? 'yes' : 'no'),
-      h('td', {}, runner.ip_address ?? ''),
     ),
   )
   list.replaceChildren(
@@ -89,7 +88,7 @@ async function loadList(list, open) {
       'table',
       { class: 'runners' },
       h('caption', { class: 'visually-hidden' }, 'Runners'),
-      h('thead', {}, h('tr', {}, ['Id', 'Description', 'Type', 'Status', 'Paused', 'IP address'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ['Id', 'Description', 'Type', 'Status', 'Paused'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, rows),
     ),
   )
@@ -146,7 +145,7 @@ async function loadDetail(detail, id, reloadList) {
     ),
     h('h4', {}, 'Managers'),
     managers.ok && managers.body.length > 0
-      ? table(['System id', 'Status', 'Version', 'Platform', 'IP', 'Contacted'], managers.body.map((m) => [m.system_id, badge(m.status), m.version ?? '', `${m.platform ?? ''} ${m.architecture ?? ''}`, m.ip_address ?? '', relativeTime(m.contacted_at, now)]))
+      ? table(['System id', 'Status', 'Version', 'Platform', 'IP', 'Contacted'], managers.body.map((m) => [m.system_id, badge(m.status), m.version ?? '', [m.platform, m.architecture].filter(Boolean).join('/'), m.ip_address ?? '', relativeTime(m.contacted_at, now)]))
       : h('p', { class: 'muted' }, managers.ok ? 'No managers.' : `${managers.status}`),
     h('h4', {}, 'Projects'),
     r.projects?.length ? h('ul', {}, r.projects.map((p) => h('li', {}, p.path_with_namespace ?? p.name))) : h('p', { class: 'muted' }, 'None.'),
@@ -159,5 +158,5 @@ async function loadDetail(detail, id, reloadList) {
 }
 
 function table(headings, rows) {
-  return h('table', {}, h('thead', {}, h('tr', {}, headings.map((t) => h('th', { scope: 'col' }, t)))), h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c) => h('td', {}, c))))))
+  return h('div', { class: 'scroll', tabindex: 0 }, h('table', {}, h('thead', {}, h('tr', {}, headings.map((t) => h('th', { scope: 'col' }, t)))), h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c) => h('td', {}, c)))))))
 }

@@ -25,7 +25,9 @@ describe('pages', () => {
   it('serves the reference with Swagger UI from the package', async () => {
     expect((await get('/api/v4/docs')).headers.get('location')).toBe('/api/v4/docs/')
     expect((await get('/api/v4/docs/')).status).toBe(200)
-    expect((await get('/api/v4/docs/swagger/swagger-ui-bundle.js')).status).toBe(200)
+    const bundle = await get('/api/v4/docs/swagger/swagger-ui-bundle.js', { 'Accept-Encoding': 'gzip' })
+    expect([bundle.status, bundle.headers.get('content-encoding'), bundle.headers.get('content-type')]).toEqual([200, 'gzip', 'text/javascript; charset=utf-8'])
+    expect(await bundle.text()).toContain('SwaggerUIBundle')
     expect((await get('/api/v4/docs/swagger/package.json')).status).toBe(404)
   })
 
