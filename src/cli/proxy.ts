@@ -2,9 +2,11 @@
 // a report when it stops (Ctrl-C), and with --record every exchange as a fixture file.
 import { parseArgs } from 'node:util'
 import { documentedOperations } from '../drift/check.js'
-import { loadContractOrReport, minOperationsOption, reportProblems, usageProblem } from '../drift/command.js'
+import { judgedContract, loadContractOrReport, minOperationsOption, reportProblems, secretsIn, usageProblem } from '../drift/command.js'
+import { createHttpClient } from '../drift/http.js'
 import { startProxy } from '../drift/proxy.js'
 import { createRedactor } from '../drift/redact.js'
+import { detectRelease, parseVersionOption, type VersionChoice } from '../drift/release.js'
 import { buildReport, type CheckedExchange } from '../drift/report/model.js'
 import { parseReportSpec, writeReports, type ReportTarget } from '../drift/report/write.js'
 
@@ -18,6 +20,9 @@ const USAGE = `Usage: gitlab-runners-mock proxy --upstream URL [--port N] [--hos
   --ca-file FILE           PEM bundle of a private CA for the upstream
   --report FORMAT[:FILE]   written when the proxy stops: text, json or junit (default: text)
   --min-operations N       fail (exit 2) unless at least N documented operations went through
+  --gitlab-version X|auto  judge against release X (e.g. 17.11), or the one the upstream's GET /api/v4/version
+                           names (asked once at start with --token); default: the newest the contract describes
+  --token T                a token for that one question (api, read_api or read_user); default $GITLAB_TOKEN
 
 Stops on Ctrl-C. Exit codes: 0 no drift seen, 1 drift seen, 2 usage problem, cannot listen, no Runners API
 traffic seen, or fewer operations than --min-operations.`
@@ -38,6 +43,8 @@ export async function runProxy(argv: string[]): Promise<number> {
         'ca-file': { type: 'string' },
         report: { type: 'string', multiple: true },
         'min-operations': { type: 'string' },
+        'gitlab-version': { type: 'string' },
+        token: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }))
@@ -54,16 +61,35 @@ export async function runProxy(argv: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port must be an integer from 0 to 65535, got ${values.port}`)
   let reports: ReportTarget[]
   let minOperations: number | undefined
+  let versionChoice: VersionChoice
   try {
     reports = (values.report ?? ['text']).map(parseReportSpec)
     minOperations = minOperationsOption(values['min-operations'])
+    versionChoice = parseVersionOption(values['gitlab-version'])
   } catch (error) {
     return usage((error as Error).message)
   }
-  const contract = loadContractOrReport(stderr)
-  if (contract === undefined) return 2
+  const token = values.token ?? process.env.GITLAB_TOKEN
+  if (versionChoice.kind === 'auto' && (token === undefined || token === '')) return usage('--gitlab-version auto asks the upstream GET /api/v4/version, which needs --token (or GITLAB_TOKEN)')
+  const base = loadContractOrReport(stderr)
+  if (base === undefined) return 2
 
-  const redactor = createRedactor()
+  const redactor = createRedactor([token, ...secretsIn(argv)])
+  const upstream = new URL(values.upstream)
+  const apiRoot = `${upstream.origin}${upstream.pathname.replace(/\/+$/, '').replace(/\/api\/v4$/, '')}/api/v4`
+  let judged
+  try {
+    judged = await judgedContract(base, versionChoice, () =>
+      detectRelease(createHttpClient({ baseUrl: apiRoot, ...(token === undefined ? {} : { token }), ...(values['ca-file'] === undefined ? {} : { caFile: values['ca-file'] }), retries: 0 })),
+    )
+  } catch (error) {
+    return usage(`--ca-file: ${(error as Error).message}`)
+  }
+  if ('problem' in judged) {
+    stderr(`${judged.problem.kind} problem: ${redactor.text(judged.problem.message)}\n`)
+    return 2
+  }
+  const { contract } = judged
   let proxy
   try {
     proxy = await startProxy({
@@ -95,6 +121,8 @@ export async function runProxy(argv: string[]): Promise<number> {
     exchanges: proxy.exchanges,
     documented: documentedOperations(contract),
     ...(minOperations === undefined ? {} : { minOperations }),
+    judgement: judged.judgement,
+    lenientFacts: judged.lenientFacts,
   })
   writeReports(report, reports, redactor, (text) => process.stdout.write(text))
   reportProblems(report, stderr, redactor.text)

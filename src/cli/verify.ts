@@ -1,11 +1,12 @@
 // `gitlab-runners-mock verify`: probe a live GitLab, report drift, pick the exit code (0 none, 1 drift, 2 could not check).
 import { parseArgs } from 'node:util'
 import { documentedOperations } from '../drift/check.js'
-import { loadContractOrReport, minOperationsOption, reportProblems, secretsIn, usageProblem } from '../drift/command.js'
+import { judgedContract, loadContractOrReport, minOperationsOption, reportProblems, secretsIn, usageProblem } from '../drift/command.js'
 import { createHttpClient } from '../drift/http.js'
-import { verifyGitlab } from '../drift/probe.js'
+import { verifyGitlab, type VerifyOutcome } from '../drift/probe.js'
 import { createProgress } from '../drift/progress.js'
 import { createRedactor } from '../drift/redact.js'
+import { detectRelease, parseVersionOption, type VersionChoice } from '../drift/release.js'
 import { buildReport } from '../drift/report/model.js'
 import { parseReportSpec, writeReports, type ReportTarget } from '../drift/report/write.js'
 
@@ -26,6 +27,8 @@ const USAGE = `Usage: gitlab-runners-mock verify --base-url URL --token T [optio
   --concurrency N             requests in flight at once (default 4)
   --max-runners N             runners whose details, jobs and managers are probed (default 5)
   --min-operations N          fail (exit 2) unless at least N documented operations were checked
+  --gitlab-version X|auto     judge against release X (e.g. 17.11), or the one GET /api/v4/version names;
+                              default: the newest the contract describes
 
 Progress goes to stderr: a status line on a terminal, otherwise a line per operation as it is checked.
 Exit codes: 0 no drift, 1 drift found, 2 could not check what was asked: usage, connection or authentication
@@ -53,6 +56,7 @@ export async function runVerify(argv: string[]): Promise<number> {
         concurrency: { type: 'string', default: '4' },
         'max-runners': { type: 'string', default: '5' },
         'min-operations': { type: 'string' },
+        'gitlab-version': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }))
@@ -82,14 +86,16 @@ export async function runVerify(argv: string[]): Promise<number> {
   }
   let reports: ReportTarget[]
   let minOperations: number | undefined
+  let versionChoice: VersionChoice
   try {
     reports = (values.report ?? ['text']).map(parseReportSpec)
     minOperations = minOperationsOption(values['min-operations'])
+    versionChoice = parseVersionOption(values['gitlab-version'])
   } catch (error) {
     return usage((error as Error).message)
   }
-  const contract = loadContractOrReport((text) => process.stderr.write(text))
-  if (contract === undefined) return 2
+  const base = loadContractOrReport((text) => process.stderr.write(text))
+  if (base === undefined) return 2
 
   let client
   try {
@@ -113,9 +119,11 @@ export async function runVerify(argv: string[]): Promise<number> {
   }
   process.once('SIGINT', onSigint)
   const progress = createProgress(process.stderr, redactor)
-  let outcome
+  const judged = await judgedContract(base, versionChoice, () => detectRelease(client))
+  const contract = 'problem' in judged ? base : judged.contract
+  let outcome: VerifyOutcome
   try {
-    outcome = await verifyGitlab(contract, client, {
+    outcome = 'problem' in judged ? { exchanges: [], skipped: [], problem: judged.problem } : await verifyGitlab(contract, client, {
       target: {
         ...(values.project === undefined ? {} : { project: values.project }),
         ...(values.group === undefined ? {} : { group: values.group }),
@@ -145,6 +153,7 @@ export async function runVerify(argv: string[]): Promise<number> {
     skipped: outcome.skipped,
     ...(outcome.problem === undefined ? {} : { problem: outcome.problem }),
     ...(minOperations === undefined ? {} : { minOperations }),
+    ...('problem' in judged ? {} : { judgement: judged.judgement, lenientFacts: judged.lenientFacts }),
   })
   try {
     writeReports(report, reports, redactor, (text) => process.stdout.write(text))

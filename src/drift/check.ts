@@ -8,6 +8,7 @@ import { classifyViolation, withoutRepeats, type ClassifyOptions } from './findi
 import { requestHeaderViolations } from './header-rules.js'
 import { apiPath } from './recording.js'
 import type { CheckedExchange, OperationRef } from './report/model.js'
+import { releaseOf, windowNotes } from './windows.js'
 
 export function checkExchange(contract: Contract, exchange: Exchange, options: ClassifyOptions): CheckedExchange {
   const method = exchange.request.method.toUpperCase()
@@ -23,7 +24,10 @@ export function checkExchange(contract: Contract, exchange: Exchange, options: C
     ...closestAlternatives(contract.validateResponse(match.operation, status, exchange.response.headers, exchange.response.body)),
     ...requestHeaderViolations(operationId, url, status, exchange.response.headers),
   ]
-  return { operationId, ...where, findings: withoutRepeats(violations.map((violation) => classifyViolation(violation, { method, path }, options))) }
+  const findings = withoutRepeats(violations.map((violation) => classifyViolation(violation, { method, path }, options)))
+  findings.push(...windowNotes(contract, match.operation, exchange, findings))
+  const judgedAgainst = releaseOf(contract)
+  return { operationId, ...where, findings: judgedAgainst === undefined ? findings : findings.map((finding) => ({ ...finding, judgedAgainst })) }
 }
 
 /** Every documented operation in contract order, for the report's "not reached" list. */

@@ -3,7 +3,10 @@
 
 import { loadContract, type Contract } from '../contract/index.js'
 import { createRedactor } from './redact.js'
-import { describeProblem, type DriftReport } from './report/model.js'
+import type { Release } from '../profile/index.js'
+import { chosenJudgement, type Judgement, type VersionChoice } from './release.js'
+import { describeProblem, type DriftReport, type RunProblem } from './report/model.js'
+import { shapeFacts } from './windows.js'
 
 const SECRET_FLAGS = ['--token', '--runner-token', '--registration-token']
 
@@ -43,4 +46,31 @@ export function minOperationsOption(value: string | undefined): number | undefin
 /** Each reason the run could not check, on stderr too: the report may have gone to a file. */
 export function reportProblems(report: DriftReport, stderr: (text: string) => void, redact: (text: string) => string): void {
   for (const problem of report.outcome.problems) stderr(`${redact(describeProblem(problem))}\n`)
+}
+
+export interface JudgedContract {
+  contract: Contract
+  judgement: Judgement
+  /** Ids of the facts judged leniently in that release, for the report. */
+  lenientFacts: string[]
+}
+
+/**
+ * The contract to judge with: the newest, the release given, or (auto) the one `detect` finds; `detect`
+ * answering undefined means "nothing to ask", which falls back to the newest.
+ */
+export async function judgedContract(base: Contract, choice: VersionChoice, detect: () => Promise<{ release: Release; judgement: Judgement } | { problem: RunProblem } | undefined>): Promise<JudgedContract | { problem: RunProblem }> {
+  let release: Release | undefined
+  let judgement: Judgement
+  if (choice.kind === 'auto') {
+    const detected = await detect()
+    if (detected !== undefined && 'problem' in detected) return detected
+    release = detected?.release
+    judgement = detected?.judgement ?? chosenJudgement({ kind: 'newest' })
+  } else {
+    release = choice.kind === 'given' ? choice.release : undefined
+    judgement = chosenJudgement(choice)
+  }
+  const contract = release === undefined ? base : base.forRelease(release)
+  return { contract, judgement, lenientFacts: shapeFacts(contract).map((fact) => fact.id) }
 }

@@ -11,6 +11,8 @@ export const findingKinds = [
   'undocumented-status',
   'content-type',
   'header',
+  // Not drift: an answer inside a window where the contract does not know the exact release (severity info).
+  'version-window',
 ] as const
 
 export type FindingKind = (typeof findingKinds)[number]
@@ -33,6 +35,10 @@ export interface Finding {
   actual?: string
   /** The GitLab version this difference belongs to, from the contract's x-gitlab-* facts. */
   versionNote?: string
+  /** The release whose derived document judged this exchange, e.g. "17.11". */
+  judgedAgainst?: string
+  /** version-window only: the fact judged leniently, e.g. property:RunnerDetails.maintenance_note. */
+  fact?: string
 }
 
 export interface ClassifyOptions {

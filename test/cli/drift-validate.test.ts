@@ -51,6 +51,7 @@ describe('gitlab-runners-mock validate', () => {
     expect(result.stdout).toBe(
       [
         `gitlab-runners-mock validate: ${file}`,
+        'Judged against GitLab 18.6 (the newest the contract describes; pin one with --gitlab-version)',
         'Checked 2 exchanges against the contract (1 outside the Runners API, skipped); 2 of 22 operations reached',
         'Findings: 0 errors, 0 warnings',
         '',
@@ -78,6 +79,7 @@ describe('gitlab-runners-mock validate', () => {
       expected: '["online","offline","stale","never_contacted","paused"]',
       actual: 'not_connected',
       versionNote: "'not_connected' removed in GitLab 15.0 (the never-contacted state before 15.0)",
+      judgedAgainst: '18.6',
     }
     expect(report.operations[0]?.findings).toEqual([{ ...finding, pointer: '/*/status', occurrences: 1, exchanges: [2] }])
     expect(report.exchanges[1]).toEqual({

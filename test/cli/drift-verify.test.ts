@@ -17,7 +17,7 @@ describe('gitlab-runners-mock verify', () => {
     fake = await startFakeGitlab()
     const result = await runCli(['verify', '--base-url', fake.url, '--token', ADMIN_TOKEN, '--project', '5', '--group', '9'])
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/^gitlab-runners-mock verify: http:\/\/127\.0\.0\.1:\d+\/api\/v4\nChecked \d+ exchanges against the contract; 22 of 22 operations reached\n/)
+    expect(result.stdout).toMatch(/^gitlab-runners-mock verify: http:\/\/127\.0\.0\.1:\d+\/api\/v4\nJudged against GitLab 18\.6 \(the newest the contract describes; pin one with --gitlab-version\)\nChecked \d+ exchanges against the contract; 22 of 22 operations reached\n/)
     expect(result.stdout.endsWith('\nNo drift.\n')).toBe(true)
   })
 

@@ -115,7 +115,11 @@ describe('the JUnit drift report', () => {
     const root = parseXml(xml)
     expect(root.attributes.errors).toBe('1')
     const run = root.children.find((suite) => suite.attributes.name === 'run')!
-    expect(run.children[0]!.children[0]).toEqual({
+    expect(run.children.find((child) => child.name === 'properties')!.children.map((property) => property.attributes)).toEqual([
+      { name: 'gitlab-version', value: '18.6' },
+      { name: 'judged-against', value: 'GitLab 18.6 (the newest the contract describes; pin one with --gitlab-version)' },
+    ])
+    expect(run.children.find((child) => child.name === 'testcase')!.children[0]).toEqual({
       name: 'error',
       attributes: { message: expect.stringMatching(/^authentication problem: GitLab refused the token/), type: 'authentication' },
       children: [],

@@ -3,6 +3,7 @@
 // checked; a "run" suite whose one case carries an <error> when the run could not check what it was asked to.
 
 import { findingKinds } from '../findings.js'
+import { describeJudgement } from '../release.js'
 import { describeSource, describeProblem, type DriftReport, type FindingDetail, type ReportedExchange } from './model.js'
 
 interface Case {
@@ -16,6 +17,7 @@ interface Case {
 
 interface Suite {
   name: string
+  properties?: Record<string, string>
   cases: Case[]
 }
 
@@ -82,19 +84,24 @@ function runSuite(report: DriftReport): Suite {
   const { problems } = report.outcome
   const run: Case = { classname: `${PREFIX}.run`, name: `${report.command} checked what was asked`, out: report.outcome.verdict }
   if (problems.length > 0) run.errors = problems.map((problem) => ({ type: problem.kind, message: describeProblem(problem) }))
-  return { name: 'run', cases: [run] }
+  const properties = { 'gitlab-version': report.gitlab.release, 'judged-against': describeJudgement(report.gitlab) }
+  return { name: 'run', properties, cases: [run] }
 }
 
 function describe(finding: FindingDetail): string {
   const lines = [`${finding.severity} ${finding.kind} ${finding.status} ${finding.pointer || '(whole response)'}: ${finding.message}`]
   if (finding.expected !== undefined || finding.actual !== undefined) lines.push(`  expected ${finding.expected ?? '-'}, got ${finding.actual ?? '-'}`)
   if (finding.versionNote !== undefined) lines.push(`  GitLab version: ${finding.versionNote}`)
+  if (finding.judgedAgainst !== undefined) lines.push(`  judged against GitLab ${finding.judgedAgainst}`)
   return lines.join('\n')
 }
 
 function renderSuite(suite: Suite, timestamp: string): string {
   return [
     `  <testsuite name="${attr(suite.name)}" ${counts(tally(suite.cases))} timestamp="${attr(timestamp.replace(/\.\d+Z$/, ''))}">`,
+    ...(suite.properties === undefined
+      ? []
+      : ['    <properties>', ...Object.entries(suite.properties).map(([name, value]) => `      <property name="${attr(name)}" value="${attr(value)}"/>`), '    </properties>']),
     ...suite.cases.map(renderCase),
     '  </testsuite>',
   ].join('\n')

@@ -4,6 +4,7 @@
 
 import type { ExchangeSource } from '../exchange.js'
 import { findingKinds, pointerPattern, type Finding, type FindingKind, type Severity } from '../findings.js'
+import { chosenJudgement, type Judgement } from '../release.js'
 
 export interface CheckedExchange {
   /** undefined when the path matches no documented operation (e.g. other GitLab APIs in a HAR file). */
@@ -36,7 +37,7 @@ export interface SkippedPlan {
   asked: boolean
 }
 
-export type FindingDetail = Pick<Finding, 'kind' | 'severity' | 'status' | 'pointer' | 'message' | 'expected' | 'actual' | 'versionNote'>
+export type FindingDetail = Pick<Finding, 'kind' | 'severity' | 'status' | 'pointer' | 'message' | 'expected' | 'actual' | 'versionNote' | 'judgedAgainst' | 'fact'>
 
 export interface ReportedExchange {
   /** 1-based, in the order the exchanges happened (verify, proxy) or were read (validate). */
@@ -60,6 +61,8 @@ export interface FindingGroup {
   expected?: string
   actual?: string
   versionNote?: string
+  judgedAgainst?: string
+  fact?: string
   occurrences: number
   /** Every exchange that showed it, by index. */
   exchanges: number[]
@@ -106,6 +109,8 @@ export interface DriftReport {
   target: string
   generatedAt: string
   strict: boolean
+  /** The release every finding was judged against, how it was chosen, and the facts judged leniently in it. */
+  gitlab: Judgement & { lenientFacts: string[] }
   outcome: Outcome
   coverage: Coverage
   totals: { errors: number; warnings: number; infos: number }
@@ -124,6 +129,10 @@ export interface BuildReportInput {
   problem?: RunProblem
   skipped?: readonly SkippedPlan[]
   minOperations?: number
+  /** Default: the newest release the contract describes. */
+  judgement?: Judgement
+  /** Window facts of that release that may change a response's shape (judged leniently). */
+  lenientFacts?: readonly string[]
   now?: Date
 }
 
@@ -166,6 +175,7 @@ export function buildReport(input: BuildReportInput): DriftReport {
     target: input.target,
     generatedAt: (input.now ?? new Date()).toISOString(),
     strict: input.strict,
+    gitlab: { ...(input.judgement ?? chosenJudgement({ kind: 'newest' })), lenientFacts: [...(input.lenientFacts ?? [])] },
     outcome: decide(input, coverage, totals.errors),
     coverage,
     totals,
@@ -206,7 +216,7 @@ function reported(exchange: CheckedExchange, position: number): ReportedExchange
     path: exchange.path,
     ...(exchange.query === undefined ? {} : { query: exchange.query }),
     status: exchange.status,
-    findings: exchange.findings.map(({ kind, severity, status, pointer, message, expected, actual, versionNote }) => ({
+    findings: exchange.findings.map(({ kind, severity, status, pointer, message, expected, actual, versionNote, judgedAgainst, fact }) => ({
       kind,
       severity,
       status,
@@ -215,6 +225,8 @@ function reported(exchange: CheckedExchange, position: number): ReportedExchange
       ...(expected === undefined ? {} : { expected }),
       ...(actual === undefined ? {} : { actual }),
       ...(versionNote === undefined ? {} : { versionNote }),
+      ...(judgedAgainst === undefined ? {} : { judgedAgainst }),
+      ...(fact === undefined ? {} : { fact }),
     })),
   }
 }
@@ -224,7 +236,7 @@ function summarise(ref: OperationRef, exchanges: ReportedExchange[]): OperationS
   for (const exchange of exchanges) {
     for (const finding of exchange.findings) {
       const pointer = pointerPattern(finding.pointer)
-      const key = [finding.kind, finding.status, pointer, finding.message].join('\u0000')
+      const key = [finding.kind, finding.status, pointer, finding.message, finding.fact ?? ''].join('\u0000')
       const group = groups.get(key)
       if (group !== undefined) {
         group.occurrences++
@@ -240,6 +252,8 @@ function summarise(ref: OperationRef, exchanges: ReportedExchange[]): OperationS
         ...(finding.expected === undefined ? {} : { expected: finding.expected }),
         ...(finding.actual === undefined ? {} : { actual: finding.actual }),
         ...(finding.versionNote === undefined ? {} : { versionNote: finding.versionNote }),
+        ...(finding.judgedAgainst === undefined ? {} : { judgedAgainst: finding.judgedAgainst }),
+        ...(finding.fact === undefined ? {} : { fact: finding.fact }),
         occurrences: 1,
         exchanges: [exchange.index],
       })

@@ -1,11 +1,12 @@
 // The readable report: what was checked, one block per operation (worst first) with each finding and the
 // exchanges that showed it, where those exchanges came from, and a last line that always matches the exit code.
 
+import { describeJudgement } from '../release.js'
 import { describeSource, type DriftReport, type FindingGroup, type OperationSummary } from './model.js'
 
 export function renderText(report: DriftReport): string {
   const { totals, coverage } = report
-  const lines: string[] = [`gitlab-runners-mock ${report.command}: ${report.target}`]
+  const lines: string[] = [`gitlab-runners-mock ${report.command}: ${report.target}`, `Judged against ${describeJudgement(report.gitlab)}`]
   lines.push(
     `Checked ${plural(coverage.validated, 'exchange')} against the contract` +
       (coverage.outsideRunnersApi > 0 ? ` (${coverage.outsideRunnersApi} outside the Runners API, skipped)` : '') +
@@ -13,6 +14,8 @@ export function renderText(report: DriftReport): string {
       (coverage.minOperations === null ? '' : ` (--min-operations ${coverage.minOperations})`),
   )
   for (const skipped of coverage.skipped) lines.push(`Skipped: ${skipped.plan}: ${skipped.reason}`)
+  // Inside a fact's window either shape is accepted; the notes (info) say where an answer relied on it.
+  if (report.gitlab.lenientFacts.length > 0) lines.push(`Judged leniently (release only known as a window): ${report.gitlab.lenientFacts.join(', ')}`)
   lines.push(`Findings: ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}` + (totals.infos > 0 ? `, ${totals.infos} info` : '') + (report.strict ? ' (strict)' : ''))
   lines.push('')
   // Clean operations are one line each; a blank line sets off each one with findings.
@@ -43,6 +46,7 @@ function renderFinding(group: FindingGroup): string {
   const parts = [`     ${group.severity.padEnd(7)} ${group.kind} ${group.status} ${group.pointer || '(whole response)'}: ${group.message}`]
   if (group.expected !== undefined || group.actual !== undefined) parts.push(`       expected ${group.expected ?? '-'}, got ${group.actual ?? '-'}`)
   if (group.versionNote !== undefined) parts.push(`       GitLab version: ${group.versionNote}`)
+  if (group.fact !== undefined) parts.push(`       fact: ${group.fact}`)
   parts.push(`       in ${group.exchanges.map((index) => `#${index}`).join(', ')}`)
   return parts.join('\n')
 }
