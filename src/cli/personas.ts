@@ -8,7 +8,7 @@ export interface Persona {
   token: string
 }
 
-export function findPersonas(data: WorldData): Persona[] {
+export function findPersonas(data: Pick<WorldData, 'users' | 'accessTokens' | 'groups' | 'projects'>): Persona[] {
   const usableToken = (userId: number) =>
     data.accessTokens.find((t) => t.userId === userId && !t.revoked && t.expiresAt === null && t.scopes.includes('api'))
   const levelsOf = (userId: number) => [

@@ -106,7 +106,7 @@ export async function runServe(argv: string[]): Promise<number> {
     }
     throw error
   }
-  process.stdout.write(banner(mock.url, findPersonas(mock.world.toData()), values.scenario))
+  process.stdout.write(banner(mock.url, findPersonas(mock.world.peopleData()), values.scenario))
   const watcher = values.watch ? watchScenario(values.scenario, () => reload(mock, values.scenario)) : undefined
   const stop = () => {
     watcher?.close()

@@ -128,17 +128,19 @@ export function errorReplyFor(error: unknown): ErrorReply | undefined {
       body: { error: 'insufficient_scope', error_description: INSUFFICIENT_SCOPE, scope: error.requiredScopes.join(' ') },
     }
   }
-  if (error instanceof ForbiddenError) return { code: 'forbidden', status: 403, body: { message: error.message } }
-  if (error instanceof NotFoundError) return { code: 'not_found', status: 404, body: { message: error.message } }
+  if (error instanceof ForbiddenError) {
+    return { code: 'forbidden', status: 403, body: { message: error.reason ? `403 Forbidden - ${error.reason}` : '403 Forbidden' } }
+  }
+  if (error instanceof NotFoundError) return { code: 'not_found', status: 404, body: { message: `404 ${error.resource} Not Found` } }
   if (error instanceof InvalidError) return { code: 'invalid_record', status: 400, body: { message: error.fields } }
   if (error instanceof BadRequestError) return { code: 'bad_request', status: 400, body: { message: error.text } }
   if (error instanceof ParamError) return { code: 'invalid_params', status: 400, body: { error: error.text } }
-  if (error instanceof GoneError) return { code: 'gone', status: 410, body: { message: error.message } }
+  if (error instanceof GoneError) return { code: 'gone', status: 410, body: { message: `410 Gone - ${error.reason}` } }
   if (error instanceof PreconditionFailedError) {
     return { code: 'precondition_failed', status: 412, body: { message: '412 Precondition Failed' } }
   }
   if (error instanceof MethodNotAllowedError) return { code: 'method_not_allowed', status: 405, body: { error: error.text } }
   // unprocessable_entity!('Runner is orphaned'), which render_api_error! wraps in {message} (lib/api/ci/runner.rb).
-  if (error instanceof OrphanedRunnerError) return { code: 'runner_orphaned', status: 422, body: { message: error.message } }
+  if (error instanceof OrphanedRunnerError) return { code: 'runner_orphaned', status: 422, body: { message: 'Runner is orphaned' } }
   return undefined
 }

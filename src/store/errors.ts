@@ -3,77 +3,77 @@
 
 export type UnauthorizedReason = 'missing' | 'unknown' | 'expired' | 'revoked'
 
-/** No usable user credentials (401). */
+/** No usable user credentials. */
 export class UnauthorizedError extends Error {
   constructor(readonly reason: UnauthorizedReason) {
     super(`unauthorized: ${reason}`)
   }
 }
 
-/** The token is valid but lacks the scope the endpoint needs (403 insufficient_scope). */
+/** The token is valid but lacks the scope the endpoint needs (OAuth's insufficient_scope). */
 export class InsufficientScopeError extends Error {
   constructor(readonly requiredScopes: string[]) {
     super(`insufficient scope, needs one of ${requiredScopes.join(', ')}`)
   }
 }
 
-/** Authenticated but not allowed (403). `reason` is GitLab's text after "403 Forbidden - ". */
+/** Authenticated but not allowed. `reason` is GitLab's reason, e.g. "No access granted"; none for a bare refusal. */
 export class ForbiddenError extends Error {
   constructor(readonly reason?: string) {
-    super(reason ? `403 Forbidden - ${reason}` : '403 Forbidden')
+    super(reason ? `forbidden: ${reason}` : 'forbidden')
   }
 }
 
-/** Resource missing or invisible to the caller (404). `resource` is e.g. "Runner", "Project". */
+/** Resource missing or invisible to the caller. `resource` is e.g. "Runner", "Project". */
 export class NotFoundError extends Error {
   constructor(readonly resource: string) {
-    super(`404 ${resource} Not Found`)
+    super(`${resource} not found`)
   }
 }
 
-/** A model validation failure (400 with `{"message": {field: [messages]}}`). */
+/** A model validation failure: messages per field. */
 export class InvalidError extends Error {
   constructor(readonly fields: Record<string, string[]>) {
     super(Object.entries(fields).map(([f, m]) => `${f} ${m.join(', ')}`).join('; '))
   }
 }
 
-/** A 400 whose body is `{"message": <text>}`; `text` is sent exactly as given. */
+/** A request GitLab's model refuses with a sentence of its own; `text` is that sentence. */
 export class BadRequestError extends Error {
   constructor(readonly text: string) {
     super(text)
   }
 }
 
-/** A 400 parameter error in Grape's shape `{"error": <text>}`. */
+/** A parameter Grape refuses; `text` is Grape's message. */
 export class ParamError extends Error {
   constructor(readonly text: string) {
     super(text)
   }
 }
 
-/** 410 Gone with GitLab's reason, e.g. "runner registration disallowed". */
+/** The resource is gone for good, with GitLab's reason, e.g. "runner registration disallowed". */
 export class GoneError extends Error {
   constructor(readonly reason: string) {
-    super(`410 Gone - ${reason}`)
+    super(`gone: ${reason}`)
   }
 }
 
-/** If-Unmodified-Since is older than the resource (412). */
+/** If-Unmodified-Since is older than the resource. */
 export class PreconditionFailedError extends Error {
   constructor() {
-    super('412 Precondition Failed')
+    super('the resource changed after If-Unmodified-Since')
   }
 }
 
-/** The runner's owner is gone (a project runner whose owner project was deleted): GitLab answers 422. */
+/** The runner's owner is gone (a project runner whose owner project was deleted): GitLab refuses it as unprocessable. */
 export class OrphanedRunnerError extends Error {
   constructor() {
     super('Runner is orphaned')
   }
 }
 
-/** 405 with `{"error": <text>}`, as GitLab answers unsupported pagination requests. */
+/** A way of asking GitLab does not support here (pagination it cannot serve); `text` is its message. */
 export class MethodNotAllowedError extends Error {
   constructor(readonly text: string) {
     super(text)

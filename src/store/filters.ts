@@ -1,6 +1,8 @@
 // The runner list filters with their SQL meaning (reference §2.3), the deprecated `scope` per endpoint
 // (§4.1, §4.2), and index-backed filtering that stays fast over 100 000 runners.
+import { Bits } from './bits.js'
 import { BadRequestError, ParamError } from './errors.js'
+import type { Sliceable } from './pagination.js'
 import type { RunnerRecord, RunnerType } from './records.js'
 import { contactedRecently, isStale, ONLINE_WINDOW_MS } from './status.js'
 import type { World } from './world.js'
@@ -83,63 +85,75 @@ export function validateVersionPrefix(prefix: string): void {
   if (!VERSION_PREFIX.test(prefix)) throw new ParamError('version_prefix is invalid')
 }
 
+/** The runners a list query matches: counted from the indexes, read only for the page asked. */
+export type RunnerSelection = Sliceable<RunnerRecord>
+
 /**
  * The runners among `within` (every runner when undefined) that pass every filter, ids ascending.
- * Starts from the smallest index that applies, so narrow filters never walk the whole world.
+ * The type, tag, paused and contact-time indexes are intersected as bit sets before any record is
+ * read, and the count comes from the bits: a page of a 100 000-runner world reads one page of records.
  */
 export function filterRunners(
   world: World,
   within: ReadonlySet<number> | undefined,
   filters: RunnerFilters,
   scope?: ScopeFilter,
-): RunnerRecord[] {
+): RunnerSelection {
   const now = world.now()
-  const tags = filters.tagList ?? []
   if (filters.versionPrefix !== undefined) validateVersionPrefix(filters.versionPrefix)
 
-  const sets: ReadonlySet<number>[] = tags.map((tag) => world.runnerIdsWithTag(tag))
-  if (within) sets.push(within)
-  if (filters.type) sets.push(world.runnerIdsOfType(filters.type))
-  if (scope && 'types' in scope && scope.types.length === 1 && scope.types[0]) sets.push(world.runnerIdsOfType(scope.types[0]))
-  const smallest = sets.reduce<ReadonlySet<number> | undefined>((best, set) => (!best || set.size < best.size ? set : best), undefined)
-  const contacted = contactRange(world, now, filters.status ?? (scope && 'status' in scope ? scope.status : undefined))
-
-  const all = world.allRunnerIds()
-  // Start from the narrowest source. The whole world and a large set are walked in id order; a
-  // small set, or the contact-time range of `online`/`offline`, is walked as it is and sorted after.
-  let candidates: Iterable<number>
-  let sorted = true
-  if (contacted && contacted.length < (smallest?.size ?? all.length)) {
-    candidates = contacted
-    sorted = false
-  } else if (smallest && smallest.size * 8 < all.length) {
-    candidates = smallest
-    sorted = false
-  } else {
-    candidates = smallest ? all.filter((id) => smallest.has(id)) : all
+  const slots = world.runnerSlots().copy()
+  if (within) slots.and(world.slotsOf(within))
+  for (const tag of filters.tagList ?? []) slots.and(world.tagBits(tag))
+  if (filters.type) slots.and(world.typeBits(filters.type))
+  if (scope && 'types' in scope) {
+    const types = new Bits()
+    for (const type of scope.types) types.or(world.typeBits(type))
+    slots.and(types)
   }
+  if (filters.paused === true) slots.and(world.pausedBits())
+  if (filters.paused === false) slots.andNot(world.pausedBits())
+  const statuses = [filters.status, scope && 'status' in scope ? scope.status : undefined].filter((s) => s !== undefined)
+  const checks = statuses.filter((status) => !narrowByStatus(world, slots, now, status))
 
-  const result: RunnerRecord[] = []
-  for (const id of candidates) {
-    const runner = world.runners.get(id)
-    if (!runner || (within && !within.has(id))) continue
-    if (filters.type && runner.runnerType !== filters.type) continue
-    if (scope && 'types' in scope && !scope.types.includes(runner.runnerType)) continue
-    if (scope && 'status' in scope && !matchesStatusFilter(now, runner, scope.status)) continue
-    if (filters.status && !matchesStatusFilter(now, runner, filters.status)) continue
-    if (filters.paused !== undefined && runner.active === filters.paused) continue
-    if (!tags.every((tag) => runner.tagList.includes(tag))) continue
+  if (checks.length === 0 && filters.versionPrefix === undefined) {
+    return {
+      length: slots.count(),
+      slice: (start, end) => slots.slice(start, end - start).map((slot) => world.runnerInSlot(slot)).filter((r) => r !== undefined),
+    }
+  }
+  // `stale` (creation time too) and `version_prefix` (the managers) are read from the records.
+  const matches: RunnerRecord[] = []
+  for (const slot of slots) {
+    const runner = world.runnerInSlot(slot)
+    if (!runner || !checks.every((status) => matchesStatusFilter(now, runner, status))) continue
     if (filters.versionPrefix !== undefined && !hasManagerWithVersion(world, runner, filters.versionPrefix)) continue
-    result.push(runner)
+    matches.push(runner)
   }
-  return sorted ? result : result.sort((a, b) => a.id - b.id)
+  return matches
 }
 
-/** The runners a contact-time status can match, from the world's contact-order index. */
-function contactRange(world: World, now: number, status: StatusFilter | undefined): readonly number[] | undefined {
-  if (status === 'online') return world.runnerIdsContactedAfter(now - ONLINE_WINDOW_MS)
-  if (status === 'offline') return world.runnerIdsContactedUntil(now - ONLINE_WINDOW_MS)
-  return undefined
+/** Narrows `slots` by an indexed status; false for one the records must decide (`stale`). */
+function narrowByStatus(world: World, slots: Bits, now: number, status: StatusFilter): boolean {
+  switch (status) {
+    case 'online':
+      slots.and(world.contactBits('after', now - ONLINE_WINDOW_MS))
+      return true
+    case 'offline':
+      slots.and(world.contactBits('until', now - ONLINE_WINDOW_MS))
+      return true
+    case 'never_contacted':
+      slots.andNot(world.contactBits('after', -Infinity))
+      return true
+    case 'active':
+      slots.andNot(world.pausedBits())
+      return true
+    case 'paused':
+      slots.and(world.pausedBits())
+      return true
+    case 'stale':
+      return false
+  }
 }
 
 function hasManagerWithVersion(world: World, runner: RunnerRecord, prefix: string): boolean {

@@ -34,7 +34,13 @@ export function effectivePerPage(perPage: number | undefined): number {
   return Math.min(perPage, MAX_PER_PAGE)
 }
 
-export function paginate<T>(all: readonly T[], params: OffsetParams, options: PageOptions = {}): Page<T> {
+/** A list to cut, or anything that counts and slices like one (a runner selection that reads only the page). */
+export interface Sliceable<T> {
+  readonly length: number
+  slice(start: number, end: number): T[]
+}
+
+export function paginate<T>(all: Sliceable<T>, params: OffsetParams, options: PageOptions = {}): Page<T> {
   const perPage = effectivePerPage(params.perPage)
   const page = params.page === undefined || params.page < 1 ? 1 : params.page
   const start = (page - 1) * perPage

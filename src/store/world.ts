@@ -1,6 +1,12 @@
 // The world in memory: records by id, id sequences, and the indexes that keep runner lists over
 // 100 000 runners fast. It keeps its indexes right on every mutation; it knows no GitLab rule.
+//
+// Two parts: a directory built once from the scenario and never changed (users, tokens, the group
+// tree, paths, memberships), which every fork shares; and the state that forks (records that change,
+// runners, managers, jobs and their indexes), held in layered maps so a fork costs no copy.
+import { Bits } from './bits.js'
 import type { Clock } from './clock.js'
+import { LayeredMap } from './layered-map.js'
 import type {
   AccessLevel,
   AccessTokenRecord,
@@ -25,44 +31,108 @@ export interface UserMemberships {
 
 const EMPTY_IDS: ReadonlySet<number> = new Set()
 const NO_MEMBERSHIPS: UserMemberships = { groups: new Map(), projects: new Map() }
+const NO_BITS = new Bits()
+
+/** What no API call changes: built once from the scenario, shared by the world and all its forks. */
+class Directory {
+  readonly users = new Map<number, UserRecord>()
+  readonly accessTokens = new Map<string, AccessTokenRecord>()
+  readonly subgroupIds = new Map<number, number[]>()
+  readonly projectIdsByGroup = new Map<number, number[]>()
+  readonly groupIdByPath = new Map<string, number>()
+  readonly projectIdByPath = new Map<string, number>()
+  readonly membershipsByUser = new Map<number, { groups: Map<number, AccessLevel>; projects: Map<number, AccessLevel> }>()
+
+  constructor(data: WorldData, readonly replays: readonly RecordedExchange[]) {
+    for (const user of data.users) this.users.set(user.id, user)
+    for (const token of data.accessTokens) this.accessTokens.set(token.token, token)
+    for (const group of byId(data.groups)) {
+      if (group.parentId !== null) appendTo(this.subgroupIds, group.parentId, group.id)
+      for (const member of group.members) this.memberships(member.userId).groups.set(group.id, member.accessLevel)
+    }
+    for (const project of byId(data.projects)) {
+      if (project.groupId !== null) appendTo(this.projectIdsByGroup, project.groupId, project.id)
+      for (const member of project.members) this.memberships(member.userId).projects.set(project.id, member.accessLevel)
+    }
+  }
+
+  private memberships(userId: number): { groups: Map<number, AccessLevel>; projects: Map<number, AccessLevel> } {
+    let found = this.membershipsByUser.get(userId)
+    if (!found) {
+      found = { groups: new Map(), projects: new Map() }
+      this.membershipsByUser.set(userId, found)
+    }
+    return found
+  }
+}
+
+/**
+ * What a fork changes on its own. Runners live in slots (their position in id order: ids only grow,
+ * so appending keeps the order) and the type, tag, paused and contact indexes are bit sets over slots.
+ */
+class State {
+  constructor(
+    public instance: InstanceRecord,
+    readonly groups: LayeredMap<number, GroupRecord>,
+    readonly projects: LayeredMap<number, ProjectRecord>,
+    readonly runners: LayeredMap<number, RunnerRecord>,
+    readonly managers: LayeredMap<number, RunnerManagerRecord>,
+    readonly managerIdsByRunner: LayeredMap<number, readonly number[]>,
+    readonly jobsByRunner: LayeredMap<number, readonly JobRecord[]>,
+    readonly slotOf: LayeredMap<number, number>,
+    readonly runnersByType: LayeredMap<RunnerType, Bits>,
+    readonly runnersByTag: LayeredMap<string, Bits>,
+    readonly runnersByGroup: LayeredMap<number, Set<number>>,
+    readonly runnersByProject: LayeredMap<number, Set<number>>,
+    readonly runnerIdByToken: LayeredMap<string, number>,
+    readonly groupIdByRegistrationToken: LayeredMap<string, number>,
+    readonly projectIdByRegistrationToken: LayeredMap<string, number>,
+    /** Slot → runner id; never shrinks (a removed runner's slot stays empty). */
+    public slotIds: number[],
+    /** The slots holding a runner. */
+    public present: Bits,
+    /** The slots of paused runners (`active: false`). */
+    public paused: Bits,
+    /** Slots of runners that ever made contact, by contact time ascending: `status=online` is a range. */
+    public contactOrder: number[],
+    public nextRunnerId: number,
+    public nextManagerId: number,
+  ) {}
+
+  static empty(instance: InstanceRecord): State {
+    return new State(
+      instance, LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(),
+      LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(),
+      LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(), [], new Bits(), new Bits(), [], 1, 1,
+    )
+  }
+
+  /** The maps fork in constant time; arrays and bit sets are shared until either side changes them. */
+  fork(): State {
+    return new State(
+      this.instance, this.groups.fork(), this.projects.fork(), this.runners.fork(), this.managers.fork(),
+      this.managerIdsByRunner.fork(), this.jobsByRunner.fork(), this.slotOf.fork(), this.runnersByType.fork(),
+      this.runnersByTag.fork(), this.runnersByGroup.fork(), this.runnersByProject.fork(), this.runnerIdByToken.fork(),
+      this.groupIdByRegistrationToken.fork(), this.projectIdByRegistrationToken.fork(), this.slotIds, this.present,
+      this.paused, this.contactOrder, this.nextRunnerId, this.nextManagerId,
+    )
+  }
+}
 
 export class World {
-  instance: InstanceRecord
-  readonly users: Map<number, UserRecord>
-  readonly accessTokens: Map<string, AccessTokenRecord>
-  readonly groups: Map<number, GroupRecord>
-  readonly projects: Map<number, ProjectRecord>
-  readonly runners: Map<number, RunnerRecord>
-  readonly managers: Map<number, RunnerManagerRecord>
-  readonly jobs: Map<number, JobRecord>
-  /** Recorded exchanges the server answers with; never changed after the world is built. */
-  readonly replays: readonly RecordedExchange[]
-
-  private readonly sortedRunnerIds: number[]
-  private readonly runnersByType: Map<RunnerType, Set<number>>
-  private readonly runnersByTag: Map<string, Set<number>>
-  private readonly runnersByGroup: Map<number, Set<number>>
-  private readonly runnersByProject: Map<number, Set<number>>
-  private readonly runnerIdByToken: Map<string, number>
-  /** Ids of runners that ever made contact, by contact time ascending: `status=online` is a range. */
-  private readonly contactOrder: number[]
-  private readonly managerIdsByRunner: Map<number, number[]>
-  private readonly jobIdsByRunner: Map<number, number[]>
-  // Built once from the scenario and never changed afterwards, so forks share them.
-  private readonly subgroupIds: Map<number, number[]>
-  private readonly projectIdsByGroup: Map<number, number[]>
-  private readonly groupIdByPath: Map<string, number>
-  private readonly projectIdByPath: Map<string, number>
-  private readonly membershipsByUser: Map<number, { groups: Map<number, AccessLevel>; projects: Map<number, AccessLevel> }>
-  private readonly groupIdByRegistrationToken: Map<string, number>
-  private readonly projectIdByRegistrationToken: Map<string, number>
-  private nextRunnerId: number
-  private nextManagerId: number
+  private readonly directory: Directory
+  private readonly state: State
   /**
-   * Only on forks: the records, sets and lists this world made itself and may change in place.
-   * Everything else still belongs to the world it was forked from and is copied before a change.
+   * The records, sets, bit sets and lists this world made itself and may change in place; anything
+   * else is shared with a world it was forked from (or forked into) and is copied before a change.
+   * Undefined while the world has never been forked: it owns everything.
    */
-  private readonly owned: WeakSet<object> | undefined
+  private owned: WeakSet<object> | undefined
+  /** Runners handed out for writing since the paused index was last brought up to date. */
+  private readonly maybePaused = new Set<RunnerRecord>()
+  /** Counts changes to the contact order, so a cached contact range knows when it is out of date. */
+  private contactChanges = 0
+  private contactRanges: { changes: number; ranges: Map<string, Bits> } = { changes: 0, ranges: new Map() }
 
   /**
    * `adopt`: take the data's records as they are instead of copying them, for data nobody else
@@ -70,81 +140,59 @@ export class World {
    */
   constructor(source: WorldData | World, readonly clock: Clock, options: { adopt?: boolean } = {}) {
     if (source instanceof World) {
-      // A fork: new maps over the same records, so it costs maps, not a deep copy of the world.
+      // A fork: both worlds now share what the source held, and each copies before changing it.
+      source.catchUpPaused()
+      source.owned = new WeakSet()
       this.owned = new WeakSet()
-      this.instance = source.instance
-      this.users = new Map(source.users)
-      this.accessTokens = new Map(source.accessTokens)
-      this.groups = new Map(source.groups)
-      this.projects = new Map(source.projects)
-      this.runners = new Map(source.runners)
-      this.managers = new Map(source.managers)
-      this.jobs = new Map(source.jobs)
-      this.replays = source.replays
-      this.sortedRunnerIds = [...source.sortedRunnerIds]
-      this.runnersByType = new Map(source.runnersByType)
-      this.runnersByTag = new Map(source.runnersByTag)
-      this.runnersByGroup = new Map(source.runnersByGroup)
-      this.runnersByProject = new Map(source.runnersByProject)
-      this.runnerIdByToken = new Map(source.runnerIdByToken)
-      this.contactOrder = [...source.contactOrder]
-      this.managerIdsByRunner = new Map(source.managerIdsByRunner)
-      this.jobIdsByRunner = new Map(source.jobIdsByRunner)
-      this.subgroupIds = source.subgroupIds
-      this.projectIdsByGroup = source.projectIdsByGroup
-      this.groupIdByPath = source.groupIdByPath
-      this.projectIdByPath = source.projectIdByPath
-      this.membershipsByUser = source.membershipsByUser
-      this.groupIdByRegistrationToken = new Map(source.groupIdByRegistrationToken)
-      this.projectIdByRegistrationToken = new Map(source.projectIdByRegistrationToken)
-      this.nextRunnerId = source.nextRunnerId
-      this.nextManagerId = source.nextManagerId
+      this.directory = source.directory
+      this.state = source.state.fork()
       return
     }
-    this.owned = undefined
-    this.users = new Map()
-    this.accessTokens = new Map()
-    this.groups = new Map()
-    this.projects = new Map()
-    this.runners = new Map()
-    this.managers = new Map()
-    this.jobs = new Map()
-    this.sortedRunnerIds = []
-    this.runnersByType = new Map()
-    this.runnersByTag = new Map()
-    this.runnersByGroup = new Map()
-    this.runnersByProject = new Map()
-    this.runnerIdByToken = new Map()
-    this.contactOrder = []
-    this.managerIdsByRunner = new Map()
-    this.jobIdsByRunner = new Map()
-    this.subgroupIds = new Map()
-    this.projectIdsByGroup = new Map()
-    this.groupIdByPath = new Map()
-    this.projectIdByPath = new Map()
-    this.membershipsByUser = new Map()
-    this.groupIdByRegistrationToken = new Map()
-    this.projectIdByRegistrationToken = new Map()
     // The world owns its records: a scenario's data can be reused for a reset untouched.
     const own = options.adopt ? source : structuredClone(source)
-    this.instance = own.instance
-    this.replays = own.replays ?? []
-    for (const user of own.users) this.users.set(user.id, user)
-    for (const token of own.accessTokens) this.accessTokens.set(token.token, token)
-    for (const group of byId(own.groups)) this.addGroupToIndexes(group)
-    for (const project of byId(own.projects)) this.addProjectToIndexes(project)
-    for (const runner of byId(own.runners)) this.indexRunner(runner)
-    this.contactOrder.sort((a, b) => this.contactKey(a) - this.contactKey(b) || a - b)
-    for (const manager of byId(own.managers)) this.indexManager(manager)
-    for (const job of byId(own.jobs)) this.indexJob(job)
-    this.indexPaths()
-    this.nextRunnerId = maxId(own.runners) + 1
-    this.nextManagerId = maxId(own.managers) + 1
+    this.owned = undefined
+    this.directory = new Directory(own, own.replays ?? [])
+    this.state = State.empty(own.instance)
+    this.load(own)
+  }
+
+  /** The users of the scenario; no API call changes them. */
+  get users(): ReadonlyMap<number, UserRecord> {
+    return this.directory.users
+  }
+
+  get accessTokens(): ReadonlyMap<string, AccessTokenRecord> {
+    return this.directory.accessTokens
+  }
+
+  /** Recorded exchanges the server answers with; never changed after the world is built. */
+  get replays(): readonly RecordedExchange[] {
+    return this.directory.replays
+  }
+
+  get instance(): InstanceRecord {
+    return this.state.instance
+  }
+
+  get groups(): ReadonlyMap<number, GroupRecord> {
+    return this.state.groups
+  }
+
+  get projects(): ReadonlyMap<number, ProjectRecord> {
+    return this.state.projects
+  }
+
+  get runners(): ReadonlyMap<number, RunnerRecord> {
+    return this.state.runners
+  }
+
+  get managers(): ReadonlyMap<number, RunnerManagerRecord> {
+    return this.state.managers
   }
 
   /**
-   * A world that starts as this one and changes on its own: what a test session gets. This world
-   * must not change afterwards (forks read its records until they copy them).
+   * A world that starts as this one and changes on its own: what a test session gets. Both worlds
+   * stay writable; neither sees the other's later changes.
    */
   fork(clock: Clock = this.clock): World {
     return new World(this, clock)
@@ -152,24 +200,27 @@ export class World {
 
   /** The runner as this world may change it: on a fork, a copy made on the first change. */
   writableRunner(runner: RunnerRecord): RunnerRecord {
-    return this.writable(this.runners, runner)
+    const own = this.writable(this.state.runners, runner)
+    // The caller may pause or unpause it in place; the paused index catches up before the next query.
+    this.maybePaused.add(own)
+    return own
   }
 
   writableManager(manager: RunnerManagerRecord): RunnerManagerRecord {
-    return this.writable(this.managers, manager)
+    return this.writable(this.state.managers, manager)
   }
 
   writableGroup(group: GroupRecord): GroupRecord {
-    return this.writable(this.groups, group)
+    return this.writable(this.state.groups, group)
   }
 
   writableProject(project: ProjectRecord): ProjectRecord {
-    return this.writable(this.projects, project)
+    return this.writable(this.state.projects, project)
   }
 
   writableInstance(): InstanceRecord {
-    if (this.owned && !this.owned.has(this.instance)) this.instance = this.own(structuredClone(this.instance))
-    return this.instance
+    if (!this.owns(this.state.instance)) this.state.instance = this.own(structuredClone(this.state.instance))
+    return this.state.instance
   }
 
   now(): Millis {
@@ -178,65 +229,130 @@ export class World {
 
   /** The state as plain data, ids ascending; `new World(world.toData(), clock)` is the same world. */
   toData(): WorldData {
+    const jobs: JobRecord[] = []
+    for (const list of this.state.jobsByRunner.values()) jobs.push(...list)
     return structuredClone({
       instance: this.instance,
       users: byId([...this.users.values()]),
       accessTokens: [...this.accessTokens.values()],
       groups: byId([...this.groups.values()]),
       projects: byId([...this.projects.values()]),
-      runners: this.sortedRunnerIds.map((id) => this.runners.get(id)).filter(isPresent),
+      runners: this.runnersInSlots(this.state.present),
       managers: byId([...this.managers.values()]),
-      jobs: byId([...this.jobs.values()]),
+      jobs: byId(jobs),
       ...(this.replays.length > 0 ? { replays: [...this.replays] } : {}),
+    })
+  }
+
+  /** Users, tokens, groups and projects as plain data: who can sign in, without the runners. */
+  peopleData(): Pick<WorldData, 'users' | 'accessTokens' | 'groups' | 'projects'> {
+    return structuredClone({
+      users: byId([...this.users.values()]),
+      accessTokens: [...this.accessTokens.values()],
+      groups: byId([...this.groups.values()]),
+      projects: byId([...this.projects.values()]),
     })
   }
 
   /** Every runner id, ascending: GitLab's order for every runner list. */
   allRunnerIds(): readonly number[] {
-    return this.sortedRunnerIds
+    return this.idsOfSlots(this.state.present)
   }
 
   runnerIdsOfType(type: RunnerType): ReadonlySet<number> {
-    return this.runnersByType.get(type) ?? EMPTY_IDS
+    return new Set(this.idsOfSlots(this.typeBits(type)))
   }
 
   runnerIdsWithTag(tag: string): ReadonlySet<number> {
-    return this.runnersByTag.get(tag) ?? EMPTY_IDS
+    return new Set(this.idsOfSlots(this.tagBits(tag)))
   }
 
   /** Group runners owned by the group (not its subgroups). */
   runnerIdsOfGroup(groupId: number): ReadonlySet<number> {
-    return this.runnersByGroup.get(groupId) ?? EMPTY_IDS
+    return this.state.runnersByGroup.get(groupId) ?? EMPTY_IDS
   }
 
   /** Project runners assigned to the project, the owner project included. */
   runnerIdsOfProject(projectId: number): ReadonlySet<number> {
-    return this.runnersByProject.get(projectId) ?? EMPTY_IDS
+    return this.state.runnersByProject.get(projectId) ?? EMPTY_IDS
   }
 
   /** Runners last contacted strictly after `time`, in contact order (not id order). */
   runnerIdsContactedAfter(time: Millis): readonly number[] {
-    return this.contactOrder.slice(this.firstContactAfter(time))
+    return this.state.contactOrder.slice(this.firstContactAfter(time)).map((slot) => this.idOfSlot(slot))
   }
 
   /** Runners last contacted at or before `time` (never-contacted ones excluded), in contact order. */
   runnerIdsContactedUntil(time: Millis): readonly number[] {
-    return this.contactOrder.slice(0, this.firstContactAfter(time))
+    return this.state.contactOrder.slice(0, this.firstContactAfter(time)).map((slot) => this.idOfSlot(slot))
+  }
+
+  // The slot view for list queries: bit sets to intersect and count before any record is read.
+  // They belong to the world; a query copies before combining them.
+
+  /** Every runner. */
+  runnerSlots(): Bits {
+    return this.state.present
+  }
+
+  typeBits(type: RunnerType): Bits {
+    return this.state.runnersByType.get(type) ?? NO_BITS
+  }
+
+  tagBits(tag: string): Bits {
+    return this.state.runnersByTag.get(tag) ?? NO_BITS
+  }
+
+  pausedBits(): Bits {
+    this.catchUpPaused()
+    return this.state.paused
+  }
+
+  /** Runners last contacted strictly after `time` (`after`) or at or before it (`until`). */
+  contactBits(side: 'after' | 'until', time: Millis): Bits {
+    const order = this.state.contactOrder
+    const cut = this.firstContactAfter(time)
+    const [from, to] = side === 'after' ? [cut, order.length] : [0, cut]
+    // The clock moves by milliseconds and the cut rarely with it: a range is kept while it holds.
+    if (this.contactRanges.changes !== this.contactChanges) this.contactRanges = { changes: this.contactChanges, ranges: new Map() }
+    const key = `${from}:${to}`
+    const cached = this.contactRanges.ranges.get(key)
+    if (cached) return cached
+    const bits = new Bits()
+    for (let at = from; at < to; at++) bits.add(order[at] as number)
+    // A few ranges at once (online, offline, every contacted runner); more means the clock is running.
+    if (this.contactRanges.ranges.size >= 4) this.contactRanges.ranges.clear()
+    this.contactRanges.ranges.set(key, bits)
+    return bits
+  }
+
+  /** The slots of the runners among `ids`. */
+  slotsOf(ids: Iterable<number>): Bits {
+    const bits = new Bits()
+    for (const id of ids) {
+      const slot = this.state.slotOf.get(id)
+      if (slot !== undefined && this.state.runners.has(id)) bits.add(slot)
+    }
+    return bits
+  }
+
+  runnerInSlot(slot: number): RunnerRecord | undefined {
+    return this.state.runners.get(this.idOfSlot(slot))
   }
 
   runnerByToken(token: string): RunnerRecord | undefined {
-    const id = this.runnerIdByToken.get(token)
-    return id === undefined ? undefined : this.runners.get(id)
+    const id = this.state.runnerIdByToken.get(token)
+    return id === undefined ? undefined : this.state.runners.get(id)
   }
 
   /** The runner's managers, ids ascending. */
   managersOf(runnerId: number): RunnerManagerRecord[] {
-    return (this.managerIdsByRunner.get(runnerId) ?? []).map((id) => this.managers.get(id)).filter(isPresent)
+    return (this.state.managerIdsByRunner.get(runnerId) ?? []).map((id) => this.state.managers.get(id)).filter(isPresent)
   }
 
   /** The runner's jobs, ids ascending. */
-  jobsOf(runnerId: number): JobRecord[] {
-    return (this.jobIdsByRunner.get(runnerId) ?? []).map((id) => this.jobs.get(id)).filter(isPresent)
+  jobsOf(runnerId: number): readonly JobRecord[] {
+    return this.state.jobsByRunner.get(runnerId) ?? []
   }
 
   /** The group, then its parent, up to the root. */
@@ -258,14 +374,14 @@ export class World {
     for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
       if (found.has(id)) continue
       found.add(id)
-      queue.push(...(this.subgroupIds.get(id) ?? []))
+      queue.push(...(this.directory.subgroupIds.get(id) ?? []))
     }
     return [...found]
   }
 
   /** Projects directly in the group (not in its subgroups). */
   projectIdsInGroup(groupId: number): readonly number[] {
-    return this.projectIdsByGroup.get(groupId) ?? []
+    return this.directory.projectIdsByGroup.get(groupId) ?? []
   }
 
   groupFullPath(group: GroupRecord): string {
@@ -282,31 +398,31 @@ export class World {
 
   /** GitLab finds paths case-insensitively. */
   projectByFullPath(path: string): ProjectRecord | undefined {
-    const id = this.projectIdByPath.get(path.toLowerCase())
+    const id = this.directory.projectIdByPath.get(path.toLowerCase())
     return id === undefined ? undefined : this.projects.get(id)
   }
 
   groupByFullPath(path: string): GroupRecord | undefined {
-    const id = this.groupIdByPath.get(path.toLowerCase())
+    const id = this.directory.groupIdByPath.get(path.toLowerCase())
     return id === undefined ? undefined : this.groups.get(id)
   }
 
   groupByRegistrationToken(token: string): GroupRecord | undefined {
-    const id = this.groupIdByRegistrationToken.get(token)
+    const id = this.state.groupIdByRegistrationToken.get(token)
     return id === undefined ? undefined : this.groups.get(id)
   }
 
   projectByRegistrationToken(token: string): ProjectRecord | undefined {
-    const id = this.projectIdByRegistrationToken.get(token)
+    const id = this.state.projectIdByRegistrationToken.get(token)
     return id === undefined ? undefined : this.projects.get(id)
   }
 
   membershipsOf(userId: number): UserMemberships {
-    return this.membershipsByUser.get(userId) ?? NO_MEMBERSHIPS
+    return this.directory.membershipsByUser.get(userId) ?? NO_MEMBERSHIPS
   }
 
   addRunner(fields: Omit<RunnerRecord, 'id'>): RunnerRecord {
-    const runner: RunnerRecord = this.own({ ...fields, id: this.nextRunnerId++, contactedAt: null })
+    const runner: RunnerRecord = this.own({ ...fields, id: this.state.nextRunnerId++, contactedAt: null })
     this.indexRunner(runner)
     return fields.contactedAt === null ? runner : this.recordContact(runner, fields.contactedAt)
   }
@@ -316,93 +432,139 @@ export class World {
     const own = this.writableRunner(runner)
     this.forgetContact(own)
     own.contactedAt = at
-    this.contactOrder.splice(this.firstContactAfter(at), 0, own.id)
+    const slot = this.state.slotOf.get(own.id) as number
+    this.writableContactOrder().splice(this.firstContactAfter(at), 0, slot)
     return own
   }
 
   /** Removes the runner with its managers and jobs. */
   removeRunner(runner: RunnerRecord): void {
+    const slot = this.state.slotOf.get(runner.id)
+    if (slot === undefined || !this.state.runners.has(runner.id)) return
     this.forgetContact(runner)
-    this.runners.delete(runner.id)
-    const at = binarySearch(this.sortedRunnerIds, runner.id)
-    if (at >= 0) this.sortedRunnerIds.splice(at, 1)
-    this.removeFrom(this.runnersByType, runner.runnerType, runner.id)
-    for (const tag of runner.tagList) this.removeFrom(this.runnersByTag, tag, runner.id)
-    if (runner.groupId !== null) this.removeFrom(this.runnersByGroup, runner.groupId, runner.id)
-    for (const link of runner.projects) this.removeFrom(this.runnersByProject, link.projectId, runner.id)
-    this.runnerIdByToken.delete(runner.token)
-    for (const id of this.managerIdsByRunner.get(runner.id) ?? []) this.managers.delete(id)
-    for (const id of this.jobIdsByRunner.get(runner.id) ?? []) this.jobs.delete(id)
-    this.managerIdsByRunner.delete(runner.id)
-    this.jobIdsByRunner.delete(runner.id)
+    this.state.runners.delete(runner.id)
+    this.writableBits('present').delete(slot)
+    this.writableBits('paused').delete(slot)
+    this.bitsToChange(this.state.runnersByType, runner.runnerType).delete(slot)
+    for (const tag of runner.tagList) this.bitsToChange(this.state.runnersByTag, tag).delete(slot)
+    if (runner.groupId !== null) this.removeFrom(this.state.runnersByGroup, runner.groupId, runner.id)
+    for (const link of runner.projects) this.removeFrom(this.state.runnersByProject, link.projectId, runner.id)
+    this.state.runnerIdByToken.delete(runner.token)
+    for (const id of this.state.managerIdsByRunner.get(runner.id) ?? []) this.state.managers.delete(id)
+    this.state.managerIdsByRunner.delete(runner.id)
+    this.state.jobsByRunner.delete(runner.id)
   }
 
   // The setters below change the record as this world may change it and return that record.
 
   setRunnerTags(runner: RunnerRecord, tags: string[]): RunnerRecord {
     const own = this.writableRunner(runner)
-    for (const tag of own.tagList) this.removeFrom(this.runnersByTag, tag, own.id)
+    const slot = this.state.slotOf.get(own.id) as number
+    for (const tag of own.tagList) this.bitsToChange(this.state.runnersByTag, tag).delete(slot)
     own.tagList = [...tags]
-    for (const tag of own.tagList) this.addTo(this.runnersByTag, tag, own.id)
+    for (const tag of own.tagList) this.bitsToChange(this.state.runnersByTag, tag).add(slot)
     return own
   }
 
   setRunnerToken(runner: RunnerRecord, token: string, expiresAt: Millis | null): RunnerRecord {
     const own = this.writableRunner(runner)
-    this.runnerIdByToken.delete(own.token)
+    this.state.runnerIdByToken.delete(own.token)
     own.token = token
     own.tokenExpiresAt = expiresAt
-    this.runnerIdByToken.set(token, own.id)
+    this.state.runnerIdByToken.set(token, own.id)
     return own
   }
 
   linkRunnerToProject(runner: RunnerRecord, projectId: number, at: Millis): RunnerRecord {
     const own = this.writableRunner(runner)
     own.projects = [...own.projects, { projectId, createdAt: at }]
-    this.addTo(this.runnersByProject, projectId, own.id)
+    this.addTo(this.state.runnersByProject, projectId, own.id)
     return own
   }
 
   unlinkRunnerFromProject(runner: RunnerRecord, projectId: number): RunnerRecord {
     const own = this.writableRunner(runner)
     own.projects = own.projects.filter((link) => link.projectId !== projectId)
-    this.removeFrom(this.runnersByProject, projectId, own.id)
+    this.removeFrom(this.state.runnersByProject, projectId, own.id)
     return own
   }
 
   addManager(fields: Omit<RunnerManagerRecord, 'id'>): RunnerManagerRecord {
-    const manager: RunnerManagerRecord = this.own({ ...fields, id: this.nextManagerId++ })
+    const manager: RunnerManagerRecord = this.own({ ...fields, id: this.state.nextManagerId++ })
     this.indexManager(manager)
     return manager
   }
 
   setGroupRegistrationToken(group: GroupRecord, token: string): GroupRecord {
     const own = this.writableGroup(group)
-    this.groupIdByRegistrationToken.delete(own.registrationToken)
+    this.state.groupIdByRegistrationToken.delete(own.registrationToken)
     own.registrationToken = token
-    this.groupIdByRegistrationToken.set(token, own.id)
+    this.state.groupIdByRegistrationToken.set(token, own.id)
     return own
   }
 
   setProjectRegistrationToken(project: ProjectRecord, token: string): ProjectRecord {
     const own = this.writableProject(project)
-    this.projectIdByRegistrationToken.delete(own.registrationToken)
+    this.state.projectIdByRegistrationToken.delete(own.registrationToken)
     own.registrationToken = token
-    this.projectIdByRegistrationToken.set(token, own.id)
+    this.state.projectIdByRegistrationToken.set(token, own.id)
     return own
   }
 
-  private contactKey(id: number): number {
-    return this.runners.get(id)?.contactedAt ?? -Infinity
+  private load(data: WorldData): void {
+    const state = this.state
+    for (const group of data.groups) {
+      state.groups.set(group.id, group)
+      state.groupIdByRegistrationToken.set(group.registrationToken, group.id)
+    }
+    for (const project of data.projects) {
+      state.projects.set(project.id, project)
+      state.projectIdByRegistrationToken.set(project.registrationToken, project.id)
+    }
+    // Full paths need every ancestor loaded first.
+    for (const group of data.groups) this.directory.groupIdByPath.set(this.groupFullPath(group).toLowerCase(), group.id)
+    for (const project of data.projects) this.directory.projectIdByPath.set(this.projectFullPath(project).toLowerCase(), project.id)
+    for (const runner of byId(data.runners)) this.indexRunner(runner)
+    state.contactOrder.sort((a, b) => this.contactKey(a) - this.contactKey(b) || a - b)
+    for (const manager of byId(data.managers)) this.indexManager(manager)
+    const jobs = new Map<number, JobRecord[]>()
+    for (const job of byId(data.jobs)) appendTo(jobs, job.runnerId, job)
+    for (const [runnerId, list] of jobs) state.jobsByRunner.set(runnerId, list)
+    state.nextRunnerId = maxId(data.runners) + 1
+    state.nextManagerId = maxId(data.managers) + 1
+  }
+
+  private idOfSlot(slot: number): number {
+    return this.state.slotIds[slot] as number
+  }
+
+  private idsOfSlots(bits: Bits): number[] {
+    const ids: number[] = []
+    for (const slot of bits) ids.push(this.idOfSlot(slot))
+    return ids
+  }
+
+  private runnersInSlots(bits: Bits): RunnerRecord[] {
+    const runners: RunnerRecord[] = []
+    for (const slot of bits) {
+      const runner = this.runnerInSlot(slot)
+      if (runner) runners.push(runner)
+    }
+    return runners
+  }
+
+  private contactKey(slot: number): number {
+    return this.runnerInSlot(slot)?.contactedAt ?? -Infinity
   }
 
   /** Position of the first runner in contact order contacted strictly after `time`. */
   private firstContactAfter(time: Millis): number {
+    const order = this.state.contactOrder
     let low = 0
-    let high = this.contactOrder.length
+    let high = order.length
     while (low < high) {
       const mid = (low + high) >> 1
-      if (this.contactKey(this.contactOrder[mid] as number) <= time) low = mid + 1
+      if (this.contactKey(order[mid] as number) <= time) low = mid + 1
       else high = mid
     }
     return low
@@ -410,15 +572,35 @@ export class World {
 
   private forgetContact(runner: RunnerRecord): void {
     if (runner.contactedAt === null) return
-    // Among equal contact times the order is by id; scan the run of equal times for this one.
-    for (let at = this.firstContactAfter(runner.contactedAt - 1); at < this.contactOrder.length; at++) {
-      const id = this.contactOrder[at] as number
-      if (id === runner.id) {
-        this.contactOrder.splice(at, 1)
+    const slot = this.state.slotOf.get(runner.id)
+    const order = this.state.contactOrder
+    // Among equal contact times the order is by slot; scan the run of equal times for this one.
+    for (let at = this.firstContactAfter(runner.contactedAt - 1); at < order.length; at++) {
+      const here = order[at] as number
+      if (here === slot) {
+        this.writableContactOrder().splice(at, 1)
         return
       }
-      if (this.contactKey(id) !== runner.contactedAt) return
+      if (this.contactKey(here) !== runner.contactedAt) return
     }
+  }
+
+  /** Brings the paused index up to date with runners changed in place since the last query. */
+  private catchUpPaused(): void {
+    if (this.maybePaused.size === 0) return
+    for (const runner of this.maybePaused) {
+      const slot = this.state.slotOf.get(runner.id)
+      if (slot === undefined || this.state.runners.get(runner.id) !== runner) continue
+      if (runner.active === this.state.paused.has(slot)) {
+        if (runner.active) this.writableBits('paused').delete(slot)
+        else this.writableBits('paused').add(slot)
+      }
+    }
+    this.maybePaused.clear()
+  }
+
+  private owns(value: object): boolean {
+    return !this.owned || this.owned.has(value)
   }
 
   private own<T extends object>(value: T): T {
@@ -426,88 +608,80 @@ export class World {
     return value
   }
 
-  private writable<T extends { id: number }>(records: Map<number, T>, record: T): T {
-    if (!this.owned || this.owned.has(record)) return record
+  private writable<T extends { id: number }>(records: LayeredMap<number, T>, record: T): T {
+    if (this.owns(record)) return record
     // Hand a stale copy to nobody: the map holds the copy from now on.
     const copy = this.own(structuredClone(records.get(record.id) ?? record))
     records.set(copy.id, copy)
     return copy
   }
 
+  private writableContactOrder(): number[] {
+    this.contactChanges += 1
+    if (!this.owns(this.state.contactOrder)) this.state.contactOrder = this.own([...this.state.contactOrder])
+    return this.state.contactOrder
+  }
+
+  private writableBits(which: 'present' | 'paused'): Bits {
+    if (!this.owns(this.state[which])) this.state[which] = this.own(this.state[which].copy())
+    return this.state[which]
+  }
+
+  /** The bit set under `key`, as this world may change it. */
+  private bitsToChange<K>(index: LayeredMap<K, Bits>, key: K): Bits {
+    const bits = index.get(key)
+    if (bits && this.owns(bits)) return bits
+    const own = this.own(bits ? bits.copy() : new Bits())
+    index.set(key, own)
+    return own
+  }
+
   /** The set under `key`, as this world may change it. */
-  private ownedSet<K>(index: Map<K, Set<number>>, key: K): Set<number> {
+  private setToChange<K>(index: LayeredMap<K, Set<number>>, key: K): Set<number> {
     const set = index.get(key)
-    if (set && (!this.owned || this.owned.has(set))) return set
+    if (set && this.owns(set)) return set
     const own = this.own(new Set(set))
     index.set(key, own)
     return own
   }
 
-  private addTo<K>(index: Map<K, Set<number>>, key: K, id: number): void {
-    this.ownedSet(index, key).add(id)
+  private addTo<K>(index: LayeredMap<K, Set<number>>, key: K, id: number): void {
+    this.setToChange(index, key).add(id)
   }
 
-  private removeFrom<K>(index: Map<K, Set<number>>, key: K, id: number): void {
-    if (index.get(key)?.has(id)) this.ownedSet(index, key).delete(id)
-  }
-
-  private addGroupToIndexes(group: GroupRecord): void {
-    this.groups.set(group.id, group)
-    if (group.parentId !== null) appendTo(this.subgroupIds, group.parentId, group.id)
-    this.groupIdByRegistrationToken.set(group.registrationToken, group.id)
-    for (const member of group.members) this.memberships(member.userId).groups.set(group.id, member.accessLevel)
-  }
-
-  private addProjectToIndexes(project: ProjectRecord): void {
-    this.projects.set(project.id, project)
-    if (project.groupId !== null) appendTo(this.projectIdsByGroup, project.groupId, project.id)
-    this.projectIdByRegistrationToken.set(project.registrationToken, project.id)
-    for (const member of project.members) this.memberships(member.userId).projects.set(project.id, member.accessLevel)
-  }
-
-  // Full paths need every ancestor loaded first, so they are indexed once all groups are in.
-  private indexPaths(): void {
-    for (const group of this.groups.values()) this.groupIdByPath.set(this.groupFullPath(group).toLowerCase(), group.id)
-    for (const project of this.projects.values()) {
-      this.projectIdByPath.set(this.projectFullPath(project).toLowerCase(), project.id)
-    }
-  }
-
-  private memberships(userId: number): { groups: Map<number, AccessLevel>; projects: Map<number, AccessLevel> } {
-    let found = this.membershipsByUser.get(userId)
-    if (!found) {
-      found = { groups: new Map(), projects: new Map() }
-      this.membershipsByUser.set(userId, found)
-    }
-    return found
+  private removeFrom<K>(index: LayeredMap<K, Set<number>>, key: K, id: number): void {
+    if (index.get(key)?.has(id)) this.setToChange(index, key).delete(id)
   }
 
   private indexRunner(runner: RunnerRecord): void {
-    this.runners.set(runner.id, runner)
-    const last = this.sortedRunnerIds[this.sortedRunnerIds.length - 1]
-    if (last === undefined || last < runner.id) this.sortedRunnerIds.push(runner.id)
-    else this.sortedRunnerIds.splice(insertionPoint(this.sortedRunnerIds, runner.id), 0, runner.id)
-    this.addTo(this.runnersByType, runner.runnerType, runner.id)
-    for (const tag of runner.tagList) this.addTo(this.runnersByTag, tag, runner.id)
-    if (runner.groupId !== null) this.addTo(this.runnersByGroup, runner.groupId, runner.id)
-    for (const link of runner.projects) this.addTo(this.runnersByProject, link.projectId, runner.id)
-    this.runnerIdByToken.set(runner.token, runner.id)
-    if (runner.contactedAt !== null) this.contactOrder.push(runner.id)
+    const state = this.state
+    const last = state.slotIds[state.slotIds.length - 1]
+    // Ids only grow (new ones come after the highest), so a new slot keeps slots in id order.
+    if (last !== undefined && last >= runner.id) throw new Error(`runner ${runner.id} is not after runner ${last}`)
+    if (!this.owns(state.slotIds)) state.slotIds = this.own([...state.slotIds])
+    const slot = state.slotIds.length
+    state.slotIds.push(runner.id)
+    state.slotOf.set(runner.id, slot)
+    state.runners.set(runner.id, runner)
+    this.writableBits('present').add(slot)
+    if (!runner.active) this.writableBits('paused').add(slot)
+    this.bitsToChange(state.runnersByType, runner.runnerType).add(slot)
+    for (const tag of runner.tagList) this.bitsToChange(state.runnersByTag, tag).add(slot)
+    if (runner.groupId !== null) this.addTo(state.runnersByGroup, runner.groupId, runner.id)
+    for (const link of runner.projects) this.addTo(state.runnersByProject, link.projectId, runner.id)
+    state.runnerIdByToken.set(runner.token, runner.id)
+    if (runner.contactedAt !== null) this.writableContactOrder().push(slot)
   }
 
   private indexManager(manager: RunnerManagerRecord): void {
-    this.managers.set(manager.id, manager)
+    this.state.managers.set(manager.id, manager)
     // A new list rather than push: a fork may share the old one with the world it came from.
-    this.managerIdsByRunner.set(manager.runnerId, [...(this.managerIdsByRunner.get(manager.runnerId) ?? []), manager.id])
-  }
-
-  private indexJob(job: JobRecord): void {
-    this.jobs.set(job.id, job)
-    appendTo(this.jobIdsByRunner, job.runnerId, job.id)
+    const ids = this.state.managerIdsByRunner.get(manager.runnerId) ?? []
+    this.state.managerIdsByRunner.set(manager.runnerId, [...ids, manager.id])
   }
 }
 
-function byId<T extends { id: number }>(records: T[]): T[] {
+function byId<T extends { id: number }>(records: readonly T[]): T[] {
   return [...records].sort((a, b) => a.id - b.id)
 }
 
@@ -519,24 +693,8 @@ function isPresent<T>(value: T | undefined): value is T {
   return value !== undefined
 }
 
-function appendTo(index: Map<number, number[]>, key: number, id: number): void {
+function appendTo<K, V>(index: Map<K, V[]>, key: K, value: V): void {
   const list = index.get(key)
-  if (list) list.push(id)
-  else index.set(key, [id])
-}
-
-function insertionPoint(sorted: readonly number[], id: number): number {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const mid = (low + high) >> 1
-    if ((sorted[mid] as number) < id) low = mid + 1
-    else high = mid
-  }
-  return low
-}
-
-function binarySearch(sorted: readonly number[], id: number): number {
-  const at = insertionPoint(sorted, id)
-  return sorted[at] === id ? at : -1
+  if (list) list.push(value)
+  else index.set(key, [value])
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { updateRunner, resetRunnerAuthenticationToken, deleteRunner } from '../../src/store/runners.js'
 import { assignProjectRunner, unassignProjectRunner } from '../../src/store/project-runners.js'
 import { registerRunner, verifyRunner } from '../../src/store/runner-registration.js'
+import { listAllRunners } from '../../src/store/runner-lists.js'
 import { resetGroupRegistrationToken, resetInstanceRegistrationToken } from '../../src/store/registration-tokens.js'
 import {
   actorFor, buildWorld, GROUP_ACME, PROJECT_DOCS, RUNNER_GROUP, RUNNER_INSTANCE, RUNNER_PROJECT, RUNNER_SHARED_PROJECTS,
@@ -68,5 +69,15 @@ describe('the contact-time index', () => {
     world.removeRunner(world.runners.get(RUNNER_GROUP)!)
     expect(order()).toEqual(before.filter((id) => id !== RUNNER_GROUP))
     expect([...world.runnerIdsContactedUntil(clock.now())].sort()).toEqual(order().sort())
+  })
+})
+
+describe('the paused index', () => {
+  it('catches up with a runner paused in place through writableRunner', () => {
+    const { world: parent } = buildWorld()
+    const fork = parent.fork()
+    fork.writableRunner(fork.runners.get(RUNNER_INSTANCE)!).active = false
+    const paused = (world: typeof parent) => listAllRunners(world, actorFor(world, 'admin'), { paused: true }).items.map((r) => r.id)
+    expect([paused(fork), paused(parent)]).toEqual([[RUNNER_INSTANCE], []])
   })
 })
