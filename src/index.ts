@@ -165,6 +165,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     journalLimit: options.journalLimit ?? 500,
     sessionIdleMs: options.sessionIdleMs ?? 30 * 60_000,
     onCommit: stateFile === undefined ? undefined : (world) => writeStateFile(stateFile, world.toData()),
+    faultTargets: { operationIds: [...contract.operations.keys()], paths: [...contract.operations.values()].map((operation) => operation.path) },
     onServed: onRequest === undefined ? undefined : (served, session) => onRequest(requestLogEntry(served, session)),
   })
   if (saved) plane.main.importState(saved)
@@ -237,7 +238,7 @@ function controlsOf(scope: Scope, plane: ControlPlane): MockControls {
       scope.importState(state)
       plane.committed(scope)
     },
-    fault: (spec) => scope.faults.add(spec),
+    fault: (spec) => plane.addFault(scope, spec),
     faults: () => scope.faults.list(),
     removeFault: (id) => scope.faults.remove(id),
     clearFaults: () => scope.faults.clear(),

@@ -2,7 +2,7 @@
 // Returns the exit code; writing to the terminal goes through `out`/`err` so tests can call it.
 import { packageVersion } from '../package-version.js'
 import { COMMANDS } from './commands.js'
-import { closest } from './options.js'
+import { closest } from '../close-matches.js'
 
 export interface Terminal {
   out(text: string): void

@@ -2,6 +2,7 @@
 // its help line. Parsing, `--help` text and "did you mean" suggestions all come from the table, so
 // adding a flag is adding a row.
 import { parseArgs } from 'node:util'
+import { closest } from '../close-matches.js'
 
 export interface OptionSpec {
   /** Long name without dashes: `port` for `--port`. */
@@ -98,44 +99,6 @@ export function unknownOption(given: string, known: readonly string[]): string {
   const name = given.split('=')[0] ?? given
   const near = closest(name, known)
   return `unknown option ${name}${near ? ` (did you mean ${near}?)` : ''}`
-}
-
-/** The candidate nearest to `word` by edit distance, when near enough to be a likely typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined
-  let bestDistance = Infinity
-  for (const candidate of candidates) {
-    const distance = candidate.startsWith(word) && word.length >= 3 ? 1 : editDistance(word.toLowerCase(), candidate.toLowerCase())
-    if (distance < bestDistance) {
-      best = candidate
-      bestDistance = distance
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined
-}
-
-/** Candidates near `word`, nearest first, for "did you mean one of" lists. */
-export function closeMatches(word: string, candidates: readonly string[], limit = 3): string[] {
-  const threshold = Math.max(2, Math.floor(word.length / 3))
-  return candidates
-    .map((candidate) => ({ candidate, distance: editDistance(word.toLowerCase(), candidate.toLowerCase()) }))
-    .filter(({ distance }) => distance <= threshold)
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, limit)
-    .map(({ candidate }) => candidate)
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution)
-    }
-    previous = current
-  }
-  return previous[b.length] ?? 0
 }
 
 /** The options part of a command's help: flag and placeholder, help, then default and environment variable. */

@@ -1,5 +1,6 @@
 // Faults a test injects into one scope: latency, a forced status, an error rate, a dropped connection,
 // matched by operationId or by path. Knows nothing of HTTP: it only decides what happens to a request.
+import { closeMatches } from '../close-matches.js'
 import { mulberry32 } from '../scenarios/seeded-random.js'
 
 export interface FaultSpec {
@@ -38,6 +39,38 @@ export interface FaultAction {
 }
 
 export class FaultError extends Error {}
+
+/** What a fault may name: the API's operation ids and path templates (`/runners/{id}`, under /api/v4). */
+export interface FaultTargets {
+  operationIds: readonly string[]
+  paths: readonly string[]
+}
+
+/** Refuses a fault that could never fire: an unknown operationId, or a path no route matches. */
+export function checkFaultTarget(spec: FaultSpec, targets: FaultTargets): void {
+  const { operationId, path } = spec
+  if (operationId !== undefined && !targets.operationIds.includes(operationId)) {
+    throw new FaultError(`no operation is called '${operationId}'${suggest(closeMatches(operationId, targets.operationIds))}`)
+  }
+  if (path !== undefined) {
+    const wanted = segmentsOf(path)
+    const routes = targets.paths.map(segmentsOf)
+    const matches = (route: string[]) =>
+      route.length === wanted.length && route.every((segment, i) => segment.startsWith('{') || wanted[i] === '*' || wanted[i] === segment)
+    if (!routes.some(matches)) {
+      const written = targets.paths.map((template) => template.replace(/\{[^}]+\}/g, '*'))
+      throw new FaultError(`no route matches path '${path}' (paths are under /api/v4, * stands for one segment)${suggest(closeMatches(path, [...new Set(written)]))}`)
+    }
+  }
+}
+
+function segmentsOf(path: string): string[] {
+  return path.replace(/\/+$/, '').split('/')
+}
+
+function suggest(matches: string[]): string {
+  return matches.length === 0 ? '' : `; close matches: ${matches.join(', ')}`
+}
 
 interface Armed {
   fault: Fault

@@ -7,6 +7,7 @@ import type { WorldData } from '../store/records.js'
 import type { World } from '../store/world.js'
 import { forcedStatus } from '../server/errors.js'
 import type { Reply } from '../server/respond.js'
+import { checkFaultTarget, type Fault, type FaultSpec, type FaultTargets } from './faults.js'
 import type { ServedRequest } from './journal.js'
 import { Scope, SharedWorld, currentScope, runInScope, scopedClock } from './scope.js'
 
@@ -28,6 +29,8 @@ export interface ControlPlaneOptions {
   sessionIdleMs: number
   /** Called after every accepted change to the main scope's state, before the answer is sent. */
   onCommit?: (world: World) => void
+  /** What faults may name; a fault naming anything else is refused. */
+  faultTargets?: FaultTargets
   /** Called when any request but a health check has been answered (the request log). */
   onServed?: (request: ServedRequest, session: string | null) => void
 }
@@ -146,6 +149,12 @@ export class ControlPlane {
       })
     }
     runInScope(scope, next)
+  }
+
+  /** Adds a fault to a scope once it is known to name an operation or a route of the API. */
+  addFault(scope: Scope, spec: FaultSpec): Fault {
+    if (this.options.faultTargets) checkFaultTarget(spec, this.options.faultTargets)
+    return scope.faults.add(spec)
   }
 
   /** Applies the first matching fault: waits, then answers a forced status, drops the connection, or lets the request run. */

@@ -110,9 +110,9 @@ export const controlHandlers: Record<string, ControlHandler> = {
     return { status: 200, body: scope.clock.state() }
   },
   listFaults: (_params, scope) => ({ status: 200, body: { faults: scope.faults.list() } }),
-  addFault: (params, scope) => {
+  addFault: (params, scope, plane) => {
     try {
-      return { status: 201, body: scope.faults.add(params as FaultSpec) }
+      return { status: 201, body: plane.addFault(scope, params as FaultSpec) }
     } catch (error) {
       if (error instanceof FaultError) return badRequest(error.message)
       throw error

@@ -20,7 +20,8 @@ export function staticReply(contract: Contract, operation: Operation, prefer: st
   const sets = examplesOf(contract, operation)
   const wanted = parsePrefer(prefer)
   const candidates = wanted.code === undefined ? sets.filter((set) => set.status < 300) : sets.filter((set) => set.status === wanted.code)
-  const chosen = candidates.find((set) => wanted.example === undefined || set.bodies.some(([name]) => name === wanted.example)) ?? candidates[0]
+  // A named example must exist, as a named code must: falling back to another answer would hide the typo.
+  const chosen = wanted.example === undefined ? candidates[0] : candidates.find((set) => set.bodies.some(([name]) => name === wanted.example))
   if (!chosen) return undefined
   const body = chosen.bodies.find(([name]) => name === wanted.example) ?? chosen.bodies[0]
   return { status: chosen.status, headers: chosen.headers, ...(body === undefined ? {} : { body: body[1] }) }

@@ -2,7 +2,8 @@
 // a typo answered with the nearest valid name, and configuration from environment variables.
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { closest, formatOptions, parseOptions, UsageError } from '../../src/cli/options.js'
+import { formatOptions, parseOptions, UsageError } from '../../src/cli/options.js'
+import { closest } from '../../src/close-matches.js'
 import { SERVE_OPTIONS } from '../../src/cli/serve.js'
 import { runCli, startCli } from '../drift/spawn-cli.js'
 
