@@ -9,6 +9,7 @@ import type {
 } from '../store/records.js'
 import type { InstanceSpec, JobSpec, RoleName, RunnerSpec, TimeSpec } from './format.js'
 import { parseDuration, parseTime } from './relative-time.js'
+import { ScenarioError, type ScenarioProblem } from './scenario-error.js'
 import type { Located, MergedScenario, Site } from './source.js'
 import { failAt, problemAt, siteAt } from './source.js'
 
@@ -38,8 +39,19 @@ export function derive(key: string, length: number, encoding: 'base64url' | 'hex
   return createHash('sha256').update(key).digest(encoding).slice(0, length)
 }
 
+/** The world, or a ScenarioError with every problem found: the builder goes on past each broken entity. */
 export function buildWorld(merged: MergedScenario, now: Millis): WorldData {
-  return new WorldBuilder(now).build(merged)
+  return new WorldBuilder(now, merged.broken).build(merged)
+}
+
+type Kind = 'user' | 'group' | 'project'
+
+// Thrown for a reference to an entity that already has its own problem: the entity referring to it
+// is skipped without a second message, so one mistake is reported once.
+class AlreadyReported extends ScenarioError {
+  constructor() {
+    super([])
+  }
 }
 
 class WorldBuilder {
@@ -51,16 +63,22 @@ class WorldBuilder {
   private readonly commitsBySha = new Map<string, CommitRecord>()
   private readonly autoPipelines: PipelineRecord[] = []
   private readonly iidByProject = new Map<number, number>()
+  private readonly problems: ScenarioProblem[] = []
+  /** Kinds whose whole phase failed (e.g. a duplicate id): references to them are not reported again. */
+  private readonly failedKinds = new Set<Kind>()
 
-  constructor(private readonly now: Millis) {}
+  /** `broken` names entities (`user:alice`, `group:acme`) that already have a problem of their own. */
+  constructor(private readonly now: Millis, private readonly broken: Set<string> = new Set()) {}
 
   build(merged: MergedScenario): WorldData {
-    const instance = this.instance(merged)
-    const users = this.users(merged)
-    const accessTokens = this.tokens(merged, users)
-    const groups = this.groups(merged)
-    const projects = this.projects(merged)
-    const { runners, managers, jobs } = this.runners(merged)
+    const instance = this.phase(undefined, () => this.instance(merged))
+    const users = this.phase('user', () => this.users(merged)) ?? []
+    const accessTokens = this.phase('user', () => this.tokens(merged)) ?? []
+    const groups = this.phase('group', () => this.groups(merged)) ?? []
+    const projects = this.phase('project', () => this.projects(merged)) ?? []
+    const { runners, managers, jobs } = this.phase(undefined, () => this.runners(merged)) ?? { runners: [], managers: [], jobs: [] }
+    const problems = [...merged.problems, ...this.problems]
+    if (problems.length > 0 || instance === undefined) throw new ScenarioError(inReadingOrder(problems))
     // In id order, as the store keeps and exports them, whatever order the files used.
     return {
       instance,
@@ -72,6 +90,39 @@ class WorldBuilder {
       managers: byId(managers),
       jobs: byId(jobs),
     }
+  }
+
+  /** Runs one phase; its problems are kept, and the build goes on to report the next phase's. */
+  private phase<T>(kind: Kind | undefined, run: () => T): T | undefined {
+    try {
+      return run()
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error
+      this.problems.push(...error.problems)
+      if (kind !== undefined) this.failedKinds.add(kind)
+      return undefined
+    }
+  }
+
+  /** Builds each item, keeping the problems of those that fail; `broken` names an item that failed. */
+  private each<T, R>(items: Array<Located<T>>, build: (item: Located<T>) => R, broken?: (spec: T) => string): R[] {
+    const built: R[] = []
+    for (const item of items) {
+      try {
+        built.push(build(item))
+      } catch (error) {
+        if (!(error instanceof ScenarioError)) throw error
+        this.problems.push(...error.problems)
+        if (broken) this.broken.add(broken(item.spec))
+      }
+    }
+    return built
+  }
+
+  /** Throws quietly when `name` could not be built: its own problem is already reported. */
+  private missing(kind: Kind, name: string, at: Site, message: string): never {
+    if (this.failedKinds.has(kind) || this.broken.has(`${kind}:${name}`)) throw new AlreadyReported()
+    throw failAt(at, message)
   }
 
   private time(value: TimeSpec | undefined, at: Site, fallback: Millis | null): Millis | null {
@@ -114,7 +165,7 @@ class WorldBuilder {
 
   private users(merged: MergedScenario): UserRecord[] {
     const ids = idsFor(merged.users)
-    return merged.users.map(({ spec, at }) => {
+    return this.each(merged.users, ({ spec, at }) => {
       const key = spec.username.toLowerCase()
       if (this.usersByName.has(key)) throw failAt(siteAt(at, 'username'), `user '${spec.username}' is defined twice`)
       const user: UserRecord = {
@@ -130,29 +181,32 @@ class WorldBuilder {
       }
       this.usersByName.set(key, user)
       return user
-    })
+    }, (spec) => `user:${spec.username.toLowerCase()}`)
   }
 
-  private tokens(merged: MergedScenario, users: UserRecord[]): AccessTokenRecord[] {
-    return merged.users.flatMap(({ spec, at }, index) =>
-      (spec.tokens ?? []).map((token, tokenIndex) => {
+  private tokens(merged: MergedScenario): AccessTokenRecord[] {
+    return this.each(merged.users, ({ spec, at }) => {
+      // A user who could not be built has its problem reported already; its tokens are not checked.
+      const user = this.usersByName.get(spec.username.toLowerCase())
+      if (user === undefined) return []
+      return (spec.tokens ?? []).map((token, tokenIndex) => {
         const tokenAt = siteAt(at, 'tokens', tokenIndex)
         this.claimSecret(token.token, siteAt(tokenAt, 'token'))
         return {
           token: token.token,
-          userId: (users[index] as UserRecord).id,
+          userId: user.id,
           scopes: [...token.scopes],
           expiresAt: this.time(token.expires_at, siteAt(tokenAt, 'expires_at'), null),
           revoked: token.revoked ?? false,
         }
-      }),
-    )
+      })
+    }).flat()
   }
 
   private user(username: string, at: Site): UserRecord {
     const user = this.usersByName.get(username.toLowerCase())
     if (user === undefined) {
-      throw failAt(at, `no user '${username}' (users are: ${listOf([...this.usersByName.values()].map((u) => u.username))})`)
+      this.missing('user', username.toLowerCase(), at, `no user '${username}' (users are: ${listOf([...this.usersByName.values()].map((u) => u.username))})`)
     }
     return user
   }
@@ -166,14 +220,15 @@ class WorldBuilder {
 
   private groups(merged: MergedScenario): GroupRecord[] {
     const ids = idsFor(merged.groups)
-    for (const { spec, at } of merged.groups) {
+    const claimed = this.each(merged.groups, ({ spec, at }) => {
       if (this.groupsByPath.has(spec.path)) throw failAt(siteAt(at, 'path'), `group '${spec.path}' is defined twice`)
       if (!spec.path.includes('/') && this.usersByName.has(spec.path.toLowerCase())) {
         throw failAt(siteAt(at, 'path'), `'${spec.path}' is already a user's namespace`)
       }
       this.groupsByPath.set(spec.path, {} as GroupRecord)
-    }
-    const groups = merged.groups.map(({ spec, at }) => {
+      return { spec, at }
+    })
+    const groups = this.each(claimed, ({ spec, at }) => {
       const group: GroupRecord = {
         id: spec.id ?? ids.take(),
         name: spec.name ?? lastSegment(spec.path),
@@ -189,36 +244,43 @@ class WorldBuilder {
       this.claimSecret(group.registrationToken, siteAt(at, 'registration_token'))
       this.groupsByPath.set(spec.path, group)
       return group
+    }, (spec) => {
+      this.groupsByPath.delete(spec.path)
+      return `group:${spec.path}`
     })
     // Parents are linked once every group has its id, so a file may list a subgroup first.
-    for (const { spec, at } of merged.groups) {
+    const built = claimed.filter(({ spec }) => !this.broken.has(`group:${spec.path}`))
+    this.each(built, ({ spec, at }) => {
       const parentPath = namespaceOf(spec.path)
-      if (parentPath === null) continue
+      if (parentPath === null) return
       const group = this.groupsByPath.get(spec.path) as GroupRecord
       const parent = this.group(parentPath, siteAt(at, 'path'))
       group.parentId = parent.id
       if (VISIBILITY_RANK[group.visibility] > VISIBILITY_RANK[parent.visibility]) {
         throw failAt(siteAt(at, 'visibility'), `a ${group.visibility} group cannot sit in ${parent.visibility} group '${parentPath}'`)
       }
-    }
+    })
     return groups
   }
 
   private group(path: string, at: Site): GroupRecord {
     const group = this.groupsByPath.get(path)
-    if (group === undefined) throw failAt(at, `no group '${path}' (groups are: ${listOf([...this.groupsByPath.keys()])})`)
+    if (group === undefined) this.missing('group', path, at, `no group '${path}' (groups are: ${listOf([...this.groupsByPath.keys()])})`)
     return group
   }
 
   private projects(merged: MergedScenario): ProjectRecord[] {
     const ids = idsFor(merged.projects)
-    return merged.projects.map(({ spec, at }) => {
+    return this.each(merged.projects, ({ spec, at }) => {
       const pathAt = siteAt(at, 'path')
       if (this.projectsByPath.has(spec.path)) throw failAt(pathAt, `project '${spec.path}' is defined twice`)
       const namespace = namespaceOf(spec.path)
       if (namespace === null) throw failAt(pathAt, `a project path needs a namespace: 'group/project' or 'username/project'`)
       const group = this.groupsByPath.get(namespace) ?? null
       const owner = group === null ? (this.usersByName.get(namespace.toLowerCase()) ?? null) : null
+      if (group === null && owner === null && (this.broken.has(`group:${namespace}`) || this.broken.has(`user:${namespace.toLowerCase()}`))) {
+        throw new AlreadyReported()
+      }
       if (group === null && owner === null) {
         throw failAt(pathAt, `no group or user '${namespace}' (groups are: ${listOf([...this.groupsByPath.keys()])}; users are: ${listOf([...this.usersByName.values()].map((u) => u.username))})`)
       }
@@ -248,12 +310,12 @@ class WorldBuilder {
       this.claimSecret(project.registrationToken, siteAt(at, 'registration_token'))
       this.projectsByPath.set(spec.path, project)
       return project
-    })
+    }, (spec) => `project:${spec.path}`)
   }
 
   private project(path: string, at: Site): ProjectRecord {
     const project = this.projectsByPath.get(path)
-    if (project === undefined) throw failAt(at, `no project '${path}' (projects are: ${listOf([...this.projectsByPath.keys()])})`)
+    if (project === undefined) this.missing('project', path, at, `no project '${path}' (projects are: ${listOf([...this.projectsByPath.keys()])})`)
     return project
   }
 
@@ -266,7 +328,7 @@ class WorldBuilder {
     const runners: RunnerRecord[] = []
     const managers: RunnerManagerRecord[] = []
     const jobs: JobRecord[] = []
-    for (const { spec, at } of merged.runners) {
+    this.each(merged.runners, ({ spec, at }) => {
       const runner = this.runner(spec, at, runnerIds.take.bind(runnerIds))
       runners.push(runner)
       const ownManagers = (spec.managers ?? []).map((manager, index) => {
@@ -292,7 +354,7 @@ class WorldBuilder {
       for (const [index, job] of (spec.jobs ?? []).entries()) {
         jobs.push(...this.jobs(job, siteAt(at, 'jobs', index), runner, ownManagers, jobIds))
       }
-    }
+    })
     // Pipelines the file did not number get ids after every numbered one, in file order.
     const pipelineIds = new Ids([...this.pipelinesById.keys()])
     for (const pipeline of this.autoPipelines) pipeline.id = pipelineIds.take()
@@ -508,6 +570,15 @@ export class Ids {
   take(): number {
     return this.next++
   }
+}
+
+/** Problems file by file (in the order the files were read), each file's from top to bottom. */
+function inReadingOrder(problems: ScenarioProblem[]): ScenarioProblem[] {
+  const files = [...new Set(problems.map((p) => p.file))]
+  return problems
+    .map((problem, order) => ({ problem, order }))
+    .sort((a, b) => files.indexOf(a.problem.file) - files.indexOf(b.problem.file) || (a.problem.line ?? 0) - (b.problem.line ?? 0) || a.order - b.order)
+    .map(({ problem }) => problem)
 }
 
 function idsFor(items: Array<Located<{ id?: number; count?: number }>>): Ids {

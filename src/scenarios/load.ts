@@ -3,13 +3,12 @@
 // generate.ts; this file only joins them and turns every failure into a ScenarioError.
 
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Millis, WorldData } from '../store/records.js'
 import { buildWorld } from './build.js'
 import { generateWorld } from './generate.js'
 import { readReplays } from './replay.js'
 import { ScenarioError } from './scenario-error.js'
-import { displayName, readScenario } from './source.js'
+import { displayName, isScenarioName, readScenario, SCENARIOS_DIR } from './source.js'
 
 export { ScenarioError } from './scenario-error.js'
 export type { ScenarioProblem } from './scenario-error.js'
@@ -19,12 +18,11 @@ export interface LoadOptions {
   now: Millis
 }
 
-/** Where the built-in scenarios live; a bare name is a file here. */
-export const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url))
+export { SCENARIOS_DIR } from './source.js'
 
 /** Where a scenario lives: a bare name (`default`) is `scenarios/<name>.yaml`; anything else is a path. */
 export function resolveScenarioPath(nameOrPath: string): string {
-  return /^[A-Za-z0-9_-]+$/.test(nameOrPath) ? `${SCENARIOS_DIR}${nameOrPath}.yaml` : nameOrPath
+  return isScenarioName(nameOrPath) ? `${SCENARIOS_DIR}${nameOrPath}.yaml` : nameOrPath
 }
 
 export function loadScenario(nameOrPath: string, options: LoadOptions): WorldData {
@@ -44,6 +42,7 @@ export function loadScenario(nameOrPath: string, options: LoadOptions): WorldDat
 /** Builds a world from scenario text; `file` names it in messages and anchors relative includes. */
 export function parseScenario(text: string, file: string, options: LoadOptions): WorldData {
   const merged = readScenario(text, file)
+  // Every problem of every file at once: the builder reports its own after the files' and throws them all.
   const built = buildWorld(merged, options.now)
   const world = merged.generate === null ? built : generateWorld(built, merged.generate.spec, options.now)
   const replays = readReplays(merged.replay)

@@ -2,8 +2,9 @@
 // Owns YAML parsing, the JSON Schema check, `include:` and the file:line of every problem;
 // knows nothing of ids, references or the store's records.
 
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
 import type { ErrorObject } from 'ajv'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
@@ -41,7 +42,15 @@ export interface MergedScenario {
   generate: Located<GenerateSpec> | null
   /** Recording files and folders to replay, as absolute paths, in the order the files list them. */
   replay: Array<Located<string>>
+  /** Problems found reading the files (YAML, schema, includes); the builder adds its own and throws them all. */
+  problems: ScenarioProblem[]
+  /** Entities left out for a schema problem (`user:alice`, `group:acme`), so references to them are not reported again. */
+  broken: Set<string>
 }
+
+// The lists whose entries are left out one by one when an entry breaks the schema; a problem anywhere
+// else in a file leaves the whole file out.
+const ENTITY_LISTS = ['users', 'groups', 'projects', 'runners'] as const
 
 const MAX_SCHEMA_PROBLEMS = 20
 
@@ -73,48 +82,111 @@ export function failAt(at: Site, message: string): ScenarioError {
  * Relative include paths resolve against the including file's directory.
  */
 export function readScenario(text: string, file: string): MergedScenario {
-  const merged: MergedScenario = { instance: [], users: [], groups: [], projects: [], runners: [], generate: null, replay: [] }
+  const merged: MergedScenario = { instance: [], users: [], groups: [], projects: [], runners: [], generate: null, replay: [], problems: [], broken: new Set() }
   mergeFile(text, file, merged, [])
   return merged
 }
 
+/** Keeps a file's problems and carries on, so one run reports every file's. */
+function collect(merged: MergedScenario, run: () => void): void {
+  try {
+    run()
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error
+    merged.problems.push(...error.problems)
+  }
+}
+
+/** Scenario names the package ships (`include: [default]`): a bare name is a file in scenarios/. */
+export const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url))
+
+export function isScenarioName(text: string): boolean {
+  return /^[A-Za-z0-9_-]+$/.test(text)
+}
+
 function mergeFile(text: string, file: string, merged: MergedScenario, including: string[]): void {
-  const source = parseSource(text, file)
+  let source: Source
+  try {
+    source = parseSource(text, file)
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error
+    merged.problems.push(...error.problems)
+    return
+  }
   const data = source.document.toJS() as unknown
   // An empty file is an empty world, not an error: `yaml` reads it as null.
-  const content = data === null || data === undefined ? {} : data
-  if (!validateFile(content)) {
-    throw new ScenarioError(schemaProblems(source, validateFile.errors ?? []))
+  const raw = data === null || data === undefined ? {} : data
+  let content: ScenarioFile
+  const skipped = new Map<string, Set<number>>()
+  if (validateFile(raw)) {
+    content = raw
+  } else {
+    const errors = validateFile.errors ?? []
+    merged.problems.push(...schemaProblems(source, errors))
+    const kept = withoutBrokenEntries(raw, errors, skipped, merged.broken)
+    if (kept === undefined) return
+    content = kept
   }
   const root: Site = { source, path: [] }
   const absolute = resolve(file)
   for (const [index, includePath] of (content.include ?? []).entries()) {
-    const target = resolve(dirname(absolute), includePath)
+    const builtIn = isScenarioName(includePath)
+    const target = builtIn ? `${SCENARIOS_DIR}${includePath}.yaml` : resolve(dirname(absolute), includePath)
     const at = siteAt(root, 'include', index)
-    if (target === absolute || including.includes(target)) {
-      throw failAt(at, `includes itself through ${[...including, absolute, target].map(displayName).join(' -> ')}`)
-    }
-    let includedText: string
-    try {
-      includedText = readFileSync(target, 'utf8')
-    } catch (error) {
-      throw failAt(at, `cannot read ${displayName(target)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
-    }
-    mergeFile(includedText, displayName(target), merged, [...including, absolute])
+    collect(merged, () => {
+      if (target === absolute || including.includes(target)) {
+        throw failAt(at, `includes itself through ${[...including, absolute, target].map(displayName).join(' -> ')}`)
+      }
+      let includedText: string
+      try {
+        includedText = readFileSync(target, 'utf8')
+      } catch (error) {
+        const hint = builtIn ? ` (a bare name is a built-in scenario: ${readdirSync(SCENARIOS_DIR).filter((name) => name.endsWith('.yaml')).map((name) => name.slice(0, -5)).join(', ')})` : ''
+        throw failAt(at, `cannot read ${displayName(target)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}${hint}`)
+      }
+      mergeFile(includedText, displayName(target), merged, [...including, absolute])
+    })
   }
+  const locate = <T>(items: T[] | undefined, key: string) => locateAll(items, root, key).filter((_item, index) => !skipped.get(key)?.has(index))
   if (content.instance !== undefined) merged.instance.push({ spec: content.instance, at: siteAt(root, 'instance') })
-  merged.users.push(...locateAll(content.users, root, 'users'))
-  merged.groups.push(...locateAll(content.groups, root, 'groups'))
-  merged.projects.push(...locateAll(content.projects, root, 'projects'))
-  merged.runners.push(...locateAll(content.runners, root, 'runners'))
+  merged.users.push(...locate(content.users, 'users'))
+  merged.groups.push(...locate(content.groups, 'groups'))
+  merged.projects.push(...locate(content.projects, 'projects'))
+  merged.runners.push(...locate(content.runners, 'runners'))
   merged.replay.push(...locateAll(content.replay, root, 'replay').map(({ spec, at }) => ({ spec: resolve(dirname(absolute), spec), at })))
   if (content.generate !== undefined) {
     const at = siteAt(root, 'generate')
     if (merged.generate !== null) {
-      throw failAt(at, `a world has one generate section; ${merged.generate.at.source.file} already has one`)
+      merged.problems.push(problemAt(at, `a world has one generate section; ${merged.generate.at.source.file} already has one`))
+    } else {
+      merged.generate = { spec: content.generate, at }
     }
-    merged.generate = { spec: content.generate, at }
   }
+}
+
+/**
+ * The file without the list entries that break the schema (their indexes go into `skipped`, their
+ * names into `broken`), or undefined when a problem lies outside those lists and the file is unusable.
+ */
+function withoutBrokenEntries(raw: unknown, errors: ErrorObject[], skipped: Map<string, Set<number>>, broken: Set<string>): ScenarioFile | undefined {
+  for (const error of errors) {
+    const [list, index] = error.instancePath.split('/').slice(1)
+    if (!ENTITY_LISTS.includes(list as (typeof ENTITY_LISTS)[number]) || index === undefined || !/^\d+$/.test(index)) return undefined
+    const indexes = skipped.get(list as string) ?? new Set<number>()
+    indexes.add(Number(index))
+    skipped.set(list as string, indexes)
+  }
+  const file = raw as Record<string, unknown>
+  for (const [list, indexes] of skipped) {
+    const entries = file[list] as Array<Record<string, unknown>>
+    for (const index of indexes) {
+      const entry = entries[index]
+      const name = list === 'users' ? entry?.['username'] : entry?.['path']
+      if (typeof name === 'string') broken.add(`${list.slice(0, -1)}:${list === 'users' ? name.toLowerCase() : name}`)
+    }
+  }
+  // The lists' remaining entries passed the schema; the other keys had no problem at all.
+  return file as ScenarioFile
 }
 
 function locateAll<T>(items: T[] | undefined, root: Site, key: string): Array<Located<T>> {
