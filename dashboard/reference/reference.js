@@ -8,6 +8,7 @@ const documents = {
   control: { url: `${origin}/__mock/openapi.json`, server: `${origin}/__mock` },
 }
 const documentPicker = document.getElementById('document-picker')
+const releasePicker = document.getElementById('release-picker')
 const personaPicker = document.getElementById('persona-picker')
 let personas = []
 let ui
@@ -41,9 +42,24 @@ function labelServers() {
 }
 new MutationObserver(labelServers).observe(document.getElementById('swagger'), { childList: true, subtree: true })
 
+// Any release the contract describes; "try it" still calls this mock, which answers as its own release.
+async function loadReleases() {
+  const { served, releases } = await (await fetch(`${origin}/api/v4/docs/releases`)).json()
+  releasePicker.replaceChildren(...releases.map((release) => new Option(release === served ? `${release} (this mock)` : release, release)))
+  releasePicker.value = served
+  releasePicker.dataset.served = served
+}
+
+let shown = 0
+
 async function show() {
+  // Only the newest choice renders, however the fetches finish.
+  const turn = ++shown
   const chosen = documents[documentPicker.value] ?? documents.gitlab
-  const spec = await (await fetch(chosen.url)).json()
+  const release = releasePicker.value
+  const url = documentPicker.value === 'gitlab' && release !== releasePicker.dataset.served ? `${origin}/api/v4/docs/releases/${release}` : chosen.url
+  const spec = await (await fetch(url)).json()
+  if (turn !== shown) return
   spec.servers = [{ url: chosen.server, description: 'This mock' }]
   ui = SwaggerUIBundle({
     spec,
@@ -58,12 +74,16 @@ async function show() {
     onComplete: authorize,
   })
   personaPicker.disabled = documentPicker.value === 'control'
+  releasePicker.disabled = documentPicker.value === 'control'
   document.body.dataset.document = documentPicker.value
+  document.body.dataset.release = documentPicker.value === 'gitlab' ? release : ''
 }
 
 documentPicker.addEventListener('change', () => void show())
+releasePicker.addEventListener('change', () => void show())
 personaPicker.addEventListener('change', authorize)
-const wanted = new URLSearchParams(window.location.search).get('document')
-if (wanted && wanted in documents) documentPicker.value = wanted
-await loadPersonas()
+const wanted = new URLSearchParams(window.location.search)
+if (documents[wanted.get('document')]) documentPicker.value = wanted.get('document')
+await Promise.all([loadPersonas(), loadReleases()])
+if ([...releasePicker.options].some((option) => option.value === wanted.get('release'))) releasePicker.value = wanted.get('release')
 await show()

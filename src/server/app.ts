@@ -57,7 +57,7 @@ export function createApp(options: AppOptions): MockApp {
   app.use(originGuard(options.cors, CONTROL_PREFIX))
   const { control } = options
   // Outside any scope: loading the dashboard or the reference is not a GitLab API request to journal.
-  app.use(pages({ dashboard: control !== undefined }))
+  app.use(pages({ dashboard: control !== undefined, contract }))
   if (control) {
     app.use(control.plane.enterScope)
     app.use(CONTROL_PREFIX, control.routes)

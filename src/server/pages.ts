@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import express, { type Request, type Response, type Router } from 'express'
+import type { Contract } from '../contract/index.js'
+import { allReleases, formatRelease, ReleaseError } from '../profile/index.js'
 
 export const DASHBOARD_PATH = '/__mock/'
 export const DOCS_PATH = '/api/v4/docs/'
@@ -34,6 +36,8 @@ function gzipped(file: string): Buffer {
 export interface PagesOptions {
   /** Whether the control API (and so the dashboard) is served. */
   dashboard: boolean
+  /** The contract the mock serves; the reference can also show it as any other release answers. */
+  contract: Contract
 }
 
 export function pages(options: PagesOptions): Router {
@@ -55,6 +59,18 @@ export function pages(options: PagesOptions): Router {
 
   router.get('/api/v4/docs', (_req, res) => res.redirect(302, DOCS_PATH))
   router.get(DOCS_PATH, sendPage('docs.html'))
+  // The release picker: every release the contract describes, and the document as one of them answers.
+  router.get(`${DOCS_PATH}releases`, (_req, res) => {
+    res.json({ served: formatRelease(options.contract.profile.release), releases: allReleases().map(formatRelease).reverse() })
+  })
+  router.get(`${DOCS_PATH}releases/:release`, (req, res) => {
+    try {
+      res.json(options.contract.forRelease(req.params.release).document)
+    } catch (error) {
+      if (!(error instanceof ReleaseError)) throw error
+      res.status(400).json({ message: `400 Bad request - ${error.message}` })
+    }
+  })
   router.use(`${DOCS_PATH}reference`, express.static(join(dashboardDir, 'reference'), fileOptions))
   router.use(`${DOCS_PATH}swagger`, (req, res, next) => {
     const file = req.path.slice(1)

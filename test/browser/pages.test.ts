@@ -135,6 +135,24 @@ describe('dashboard', () => {
   })
 })
 
+describe('dashboard on a mock with a control token', () => {
+  it('asks for the token once, then shows the overview', async () => {
+    const guarded = await startMock({ controlToken: 'dashboard-secret', log: () => {} })
+    try {
+      const { page } = await openPage(browser)
+      await page.goto(`${guarded.origin}/__mock/`)
+      await page.locator('#token-dialog[open]').waitFor()
+      await page.fill('#token-input', 'dashboard-secret')
+      await page.click('#token-dialog button[value="ok"]')
+      await readySection(page, 'overview')
+      expect(await page.locator('#status-counts').textContent()).toContain('online')
+      await page.context().close()
+    } finally {
+      await guarded.close()
+    }
+  })
+})
+
 describe('API reference', () => {
   it('lists every operation of the contract, and "try it" calls the mock as the persona picked', async () => {
     const operations = [...loadContract().operations.keys()]
@@ -153,6 +171,19 @@ describe('API reference', () => {
     await status.waitFor()
     expect((await status.textContent())?.trim()).toBe('200')
     expect(await getRunner.locator('.live-responses-table tr.response .response-col_description').first().textContent()).toContain('"id": 10')
+    await page.context().close()
+  })
+
+  it('shows the contract as an older release answers it when that release is picked', async () => {
+    const contract = loadContract()
+    const old = [...contract.forRelease('11.0').operations.keys()]
+    expect(old.length).toBeLessThan(contract.operations.size)
+    const { page } = await openPage(browser, { session: 'reference' })
+    await page.goto(`${mock.origin}/api/v4/docs/`)
+    await page.locator('.opblock').first().waitFor()
+    await page.selectOption('#release-picker', '11.0')
+    await page.locator('body[data-release="11.0"]').waitFor()
+    await expect.poll(async () => (await page.locator('.opblock .opblock-summary-operation-id').allTextContents()).sort()).toEqual(old.sort())
     await page.context().close()
   })
 })

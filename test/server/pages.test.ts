@@ -31,6 +31,18 @@ describe('pages', () => {
     expect((await get('/api/v4/docs/swagger/package.json')).status).toBe(404)
   })
 
+  it('offers the contract as each release answers it, and names a release it cannot read', async () => {
+    const { served, releases } = (await (await get('/api/v4/docs/releases')).json()) as { served: string; releases: string[] }
+    expect(releases[0]).toBe(served)
+    expect(releases).toContain('11.0')
+    const old = (await (await get('/api/v4/docs/releases/11.0')).json()) as { paths: Record<string, unknown> }
+    const newest = (await (await get('/api/v4/openapi.json')).json()) as { paths: Record<string, unknown> }
+    expect(Object.keys(old.paths).length).toBeLessThan(Object.keys(newest.paths).length)
+    const junk = await get('/api/v4/docs/releases/banana')
+    expect(junk.status).toBe(400)
+    expect(((await junk.json()) as { message: string }).message).toMatch(/^400 Bad request - .*banana/)
+  })
+
   it('keeps page loads out of the journal', async () => {
     mock.clearJournal()
     await get('/api/v4/docs/')
