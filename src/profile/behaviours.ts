@@ -49,6 +49,8 @@ export interface Behaviours {
   registeredRunnerTokenPrefix: '' | 't1_' | 'glrtr-'
   /** The prefix of authentication tokens of runners created with `POST /user/runners` (or the UI). */
   createdRunnerTokenPrefix: 'glrt-'
+  /** Whether an instance may configure the prefix of created runners' tokens. */
+  createdRunnerTokenPrefixConfigurable: boolean
 }
 
 export type BehaviourName = keyof Behaviours
@@ -79,6 +81,7 @@ const valueChecks: Record<BehaviourName, (value: unknown) => boolean> = {
   auditorsListAllRunners: isBoolean,
   registeredRunnerTokenPrefix: oneOf('', 't1_', 'glrtr-'),
   createdRunnerTokenPrefix: oneOf('glrt-'),
+  createdRunnerTokenPrefixConfigurable: isBoolean,
 }
 
 export const behaviourNames = Object.keys(valueChecks) as BehaviourName[]

@@ -22,14 +22,17 @@ export interface CatalogueEntry {
   changes: Change[]
   /** Whether any version fact is written on it. */
   versioned: boolean
+  /** The element it belongs to (a parameter's or status's operation): it exists only while that does. */
+  within?: string
 }
 
 export function catalogue(document: Json): Map<string, CatalogueEntry> {
   const entries = new Map<string, CatalogueEntry>()
+  let within: string | undefined
   const add = (id: string, kind: FactKind, pointer: string, lifecycle: Lifecycle, changes: Change[] = []): void => {
     if (entries.has(id)) return
     const versioned = Object.keys(lifecycle).length > 0 || changes.length > 0
-    entries.set(id, { id, kind, pointer, lifecycle, changes, versioned })
+    entries.set(id, { id, kind, pointer, lifecycle, changes, versioned, ...(within === undefined || kind === 'operation' ? {} : { within }) })
   }
   const resolve = (node: unknown): unknown => resolveRef(document, node)
   // A use without facts of its own is the component it refers to.
@@ -55,6 +58,7 @@ export function catalogue(document: Json): Map<string, CatalogueEntry> {
       const pointer = encodePointer(at)
       const operationId = String(operation['operationId'])
       add(`operation:${operationId}`, 'operation', pointer, readLifecycle(operation, pointer), readChanges(operation, pointer))
+      within = `operation:${operationId}`
       const parameters = [...(Array.isArray(item['parameters']) ? item['parameters'] : []), ...(Array.isArray(operation['parameters']) ? operation['parameters'] : [])]
       for (const [index, use] of parameters.entries()) {
         const parameter = resolve(use)
@@ -89,6 +93,7 @@ export function catalogue(document: Json): Map<string, CatalogueEntry> {
     }
   }
 
+  within = undefined
   const components = isObject(document['components']) ? document['components'] : {}
   const schemas = isObject(components['schemas']) ? components['schemas'] : {}
   const walkSchema = (name: string, schema: unknown, pointer: string): void => {

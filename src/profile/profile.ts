@@ -80,7 +80,10 @@ function buildProfile(source: Json, facts: DocumentFacts, release: Release, effe
   const fact = (id: string): Presence => {
     const entry = facts.entries.get(id)
     if (entry === undefined) throw new UnknownFactError(id)
-    return presenceIn(effective, entry.lifecycle)
+    const own = presenceIn(effective, entry.lifecycle)
+    // A parameter or status exists only while its operation does.
+    const parent = entry.within === undefined ? 'yes' : fact(entry.within)
+    return own === 'no' || parent === 'no' ? 'no' : own === 'window' || parent === 'window' ? 'window' : 'yes'
   }
   return {
     release,
@@ -94,7 +97,8 @@ function buildProfile(source: Json, facts: DocumentFacts, release: Release, effe
     has: (kind, name) => fact(`${kind}:${name}`) !== 'no',
     behaviour: (name) => behaviourStateIn(facts.behaviours, name, effective).value,
     behaviourState: (name) => behaviourStateIn(facts.behaviours, name, effective),
-    windowFacts: () => windowFactsIn(facts.entries, effective),
+    // A fact about a parameter or status of an operation the release lacks says nothing about it.
+    windowFacts: () => windowFactsIn(facts.entries, effective).filter((found) => facts.entries.get(found.id)?.within === undefined || fact(facts.entries.get(found.id)!.within!) !== 'no'),
   }
 }
 

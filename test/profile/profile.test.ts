@@ -81,3 +81,18 @@ describe('profileFor', () => {
     expect(() => at('17.0').fact('property:Runner.nonsense')).toThrow(UnknownFactError)
   })
 })
+
+describe('facts of parts of an operation', () => {
+  it('are absent while the operation is', () => {
+    expect(at('15.0').fact('parameter:createUserRunner.runner_type')).toBe('no')
+    expect(at('15.10').fact('parameter:createUserRunner.runner_type')).toBe('window')
+    expect(at('16.0').fact('parameter:createUserRunner.runner_type')).toBe('yes')
+    expect(at('13.0').fact('status:registerRunner.410')).toBe('no')
+    expect(at('16.0').fact('status:registerRunner.410')).toBe('yes')
+  })
+
+  it('are not window facts of a release without the operation', () => {
+    expect(at('11.5').windowFacts().map((fact) => fact.id)).not.toContain('parameter:listGroupRunners.type')
+    expect(at('11.5').windowFacts().map((fact) => fact.id)).toContain('parameter:listRunners.type')
+  })
+})
