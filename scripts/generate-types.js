@@ -1,33 +1,46 @@
-// Builds src/generated/gitlab-runners.ts from the contract with openapi-typescript.
-// With --check it writes nothing and fails when the committed file is stale.
+// Builds src/generated/*.ts from the contracts with openapi-typescript: the GitLab API's types and the
+// control API's. With --check it writes nothing and fails when a committed file is stale.
+//
+// defaultNonNullable: false keeps a property with a `default:` optional where the contract does not
+// require it: a client may leave out `locked` or `run_untagged` in POST /user/runners, and GitLab
+// (like the mock) fills in the default.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import openapiTS, { astToString } from 'openapi-typescript'
 
-const BANNER = [
-  '// GENERATED FILE: do not edit by hand.',
-  '// Source: openapi/gitlab-runners.yaml. Rebuild with `npm run generate`;',
-  '// `npm test` fails when this file is stale.',
-  '',
-].join('\n')
+const OPTIONS = { defaultNonNullable: false }
+const TARGETS = [
+  { spec: 'openapi/gitlab-runners.yaml', target: 'src/generated/gitlab-runners.ts' },
+  { spec: 'openapi/control.yaml', target: 'src/generated/control.ts' },
+]
 
-const spec = new URL('../openapi/gitlab-runners.yaml', import.meta.url)
-const target = new URL('../src/generated/gitlab-runners.ts', import.meta.url)
-const fresh = BANNER + astToString(await openapiTS(spec))
-
-if (!process.argv.includes('--check')) {
-  mkdirSync(new URL('.', target), { recursive: true })
-  writeFileSync(target, fresh)
-  console.log('wrote src/generated/gitlab-runners.ts')
-} else {
+const check = process.argv.includes('--check')
+let stale = false
+for (const { spec, target } of TARGETS) {
+  const banner = [
+    '// GENERATED FILE: do not edit by hand.',
+    `// Source: ${spec}. Rebuild with \`npm run generate\`;`,
+    '// `npm test` fails when this file is stale.',
+    '',
+  ].join('\n')
+  const fresh = banner + astToString(await openapiTS(new URL(`../${spec}`, import.meta.url), OPTIONS))
+  const file = new URL(`../${target}`, import.meta.url)
+  if (!check) {
+    mkdirSync(new URL('.', file), { recursive: true })
+    writeFileSync(file, fresh)
+    console.log(`wrote ${target}`)
+    continue
+  }
   let committed
   try {
-    committed = readFileSync(target, 'utf8')
+    committed = readFileSync(file, 'utf8')
   } catch {
     committed = '' // no committed file counts as stale
   }
   if (committed !== fresh) {
-    console.error('src/generated/gitlab-runners.ts is stale: run `npm run generate` and commit the result.')
-    process.exit(1)
+    console.error(`${target} is stale: run \`npm run generate\` and commit the result.`)
+    stale = true
+  } else {
+    console.log(`${target} is fresh.`)
   }
-  console.log('src/generated/gitlab-runners.ts is fresh.')
 }
+if (stale) process.exit(1)

@@ -34,6 +34,9 @@ export { MockClock } from './control/clock.js'
 export { ControlTokenError } from './control/control-token.js'
 export { StateFileError } from './control/state-file.js'
 export { CorsSettingError } from './server/cors-setting.js'
+/** Both contracts as types (openapi-typescript), e.g. for a typed client: `createClient<GitLabRunnersApi>()`. */
+export type { paths as GitLabRunnersApi, components as GitLabRunnersComponents, operations as GitLabRunnersOperations } from './generated/gitlab-runners.js'
+export type { paths as ControlApi, components as ControlApiComponents } from './generated/control.js'
 
 export interface StartMockOptions {
   /** A scenario name from `scenarios/` (e.g. `default`), a path to a scenario file, or world data. Default `default`. */

@@ -1054,12 +1054,12 @@ export interface components {
              * @description Whether the runner is locked to the current project.
              * @default false
              */
-            locked: boolean;
+            locked?: boolean;
             /**
              * @description Whether the runner picks jobs without tags.
              * @default true
              */
-            run_untagged: boolean;
+            run_untagged?: boolean;
             tag_list?: components["schemas"]["TagList"];
             access_level?: components["schemas"]["RunnerAccessLevel"];
             /** @description Maximum job timeout in seconds (at least 600). */

@@ -145,7 +145,11 @@ await mock.close()
     )
     writeFileSync(
       join(project, 'consumer.ts'),
-      `import { ManualClock, startMock, type FaultSpec, type JournalEntry, type RunningMock, type StartMockOptions, type WorldData } from 'gitlab-runners-mock'
+      `import { ManualClock, startMock, type ControlApi, type FaultSpec, type GitLabRunnersComponents, type JournalEntry, type RunningMock, type StartMockOptions, type WorldData } from 'gitlab-runners-mock'
+
+// A parameter with a default stays optional in a request body.
+const body: GitLabRunnersComponents['schemas']['CreateUserRunnerRequest'] = { runner_type: 'instance_type' }
+type Health = ControlApi['/health']['get']['responses'][200]['content']['application/json']
 
 const options: StartMockOptions = { port: 0, cors: ['http://localhost:3000'], clock: new ManualClock(Date.parse('2026-01-01T00:00:00Z')) }
 const mock: RunningMock = await startMock(options)
@@ -155,7 +159,8 @@ session.fault(spec)
 session.clock.advance('2h')
 const entries: JournalEntry[] = mock.journal({ limit: 5 })
 const state: WorldData = mock.exportState()
-console.log(entries.length, state.runners.length, session.headers['X-Mock-Session'])
+const health = (await (await fetch(\`\${mock.origin}/__mock/health\`)).json()) as Health
+console.log(entries.length, state.runners.length, session.headers['X-Mock-Session'], body.runner_type, health.status)
 await mock.close()
 `,
     )
