@@ -1,6 +1,7 @@
 // What the three drift commands (verify, validate, proxy) share at the command line: loading the contract with a
 // readable error and usage errors that never echo a secret. Exit-code choice stays with each command.
 
+import { closest } from '../close-matches.js'
 import { loadContract, type Contract } from '../contract/index.js'
 import { createRedactor } from './redact.js'
 import type { Release } from '../profile/index.js'
@@ -23,8 +24,16 @@ export function secretsIn(argv: readonly string[]): string[] {
 }
 
 export function usageProblem(message: string, usage: string, argv: readonly string[], stderr: (text: string) => void): number {
-  stderr(`usage problem: ${createRedactor(secretsIn(argv)).text(message)}\n\n${usage}\n`)
+  stderr(`usage problem: ${createRedactor(secretsIn(argv)).text(withSuggestion(message, usage))}\n\n${usage}\n`)
   return 2
+}
+
+/** node:util's "Unknown option '--bse-url'" as `unknown option --bse-url (did you mean --base-url?)`, from the usage's flags. */
+function withSuggestion(message: string, usage: string): string {
+  const unknown = /^Unknown option '(-{1,2}[^'=]+)/.exec(message)?.[1]
+  if (unknown === undefined) return message
+  const near = closest(unknown, [...new Set(usage.match(/--[a-z][a-z-]*/g) ?? [])])
+  return `unknown option ${unknown}${near ? ` (did you mean ${near}?)` : ''}`
 }
 
 export function loadContractOrReport(stderr: (text: string) => void): Contract | undefined {

@@ -36,6 +36,10 @@ describe('gitlab-runners-mock at the top level', () => {
     const option = await runCli(['serve', '--prot', '0'])
     expect(option.code).toBe(2)
     expect(option.stderr).toMatch(/^unknown option --prot \(did you mean --port\?\)/)
+    const drift = await runCli(['verify', '--bse-url', 'https://gitlab.example.com/api/v4', '--token', 'glpat-secret-value'])
+    expect(drift.code).toBe(2)
+    expect(drift.stderr).toMatch(/^usage problem: unknown option --bse-url \(did you mean --base-url\?\)/)
+    expect(drift.stderr).not.toContain('glpat-secret-value')
   })
 
   it.concurrent('serve reads PORT and GITLAB_RUNNERS_MOCK_SCENARIO, names the variable in a complaint, and prints links that answer', async () => {
