@@ -10,13 +10,21 @@ import type { Exchange } from './exchange.js'
 import { classifyViolation, withoutRepeats, type Finding } from './findings.js'
 import { apiPath } from './recording.js'
 
+// Per contract (one release), worked out once: checking an exchange must not walk every fact again.
+const shapeFactsOf = new WeakMap<Contract, WindowFact[]>()
+
 /** The window facts of the contract's release that can change what a response looks like. */
 export function shapeFacts(contract: Contract): WindowFact[] {
-  return windowFactsOf(contract).filter((fact) => {
-    if (fact.kind === 'property' || fact.kind === 'status' || fact.kind === 'operation') return true
-    // value:Schema=v is a response enum's value; value:operation.parameter=v only shapes requests.
-    return fact.kind === 'value' && !fact.id.slice('value:'.length).split('=')[0]!.includes('.')
-  })
+  let facts = shapeFactsOf.get(contract)
+  if (facts === undefined) {
+    facts = windowFactsOf(contract).filter((fact) => {
+      if (fact.kind === 'property' || fact.kind === 'status' || fact.kind === 'operation') return true
+      // value:Schema=v is a response enum's value; value:operation.parameter=v only shapes requests.
+      return fact.kind === 'value' && !fact.id.slice('value:'.length).split('=')[0]!.includes('.')
+    })
+    shapeFactsOf.set(contract, facts)
+  }
+  return facts
 }
 
 function windowFactsOf(contract: Contract): WindowFact[] {
@@ -37,9 +45,12 @@ export function releaseOf(contract: Contract): string | undefined {
  * where the fact is concerned, while the release judged against (inside the window) accepts it.
  */
 export function windowNotes(contract: Contract, operation: Operation, exchange: Exchange, lenient: readonly Finding[]): Finding[] {
+  const windows = shapeFacts(contract)
+  // Outside every window (the newest release, most others): nothing to compare, nothing to pay for.
+  if (windows.length === 0) return []
   const spec = JSON.stringify(operation.responses[String(exchange.response.status)] ?? {})
   const body = JSON.stringify(exchange.response.body ?? null)
-  const facts = shapeFacts(contract).filter((fact) => mayConcern(fact, operation.operationId, exchange.response.status, spec, body))
+  const facts = windows.filter((fact) => mayConcern(fact, operation.operationId, exchange.response.status, spec, body))
   if (facts.length === 0) return []
   const judged = new Set(lenient.map(key))
   const call = { method: exchange.request.method.toUpperCase(), path: new URL(exchange.request.url).pathname }

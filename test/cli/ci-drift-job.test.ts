@@ -33,9 +33,10 @@ describe('docs/ci-drift-job.yml', () => {
     expect(job.script.filter((line) => /npm (ci|install|i) /.test(line))).toEqual([expect.stringMatching(/^npm install .*--omit=dev/)])
   })
 
-  it('runs verify with reports and a coverage floor', () => {
+  it('runs verify with reports, a coverage floor and the release to judge against', () => {
     const verify = job.script.find((line) => line.includes(' verify'))
     expect(verify).toMatch(/--min-operations \d+/)
+    expect(verify).toContain('--gitlab-version "$STAGING_GITLAB_VERSION"')
     expect(verify).toContain('--report junit:drift-report.xml')
   })
 

@@ -12,7 +12,7 @@ import { verifyGitlab } from '../../src/drift/probe.js'
 import { createRedactor } from '../../src/drift/redact.js'
 import { buildReport } from '../../src/drift/report/model.js'
 import { ADMIN_TOKEN, startFakeGitlab, type FakeGitlab, type FakeRequest, type Reply } from './fake-gitlab.js'
-import { runCli } from './spawn-cli.js'
+import { runCli, startCli } from './spawn-cli.js'
 
 const base = loadContract()
 let fake: FakeGitlab | undefined
@@ -109,5 +109,33 @@ describe('--gitlab-version', () => {
     writeFileSync(file, JSON.stringify([version]))
     const result = await runCli(['validate', file, '--gitlab-version', 'auto', '--report', 'json'])
     expect((JSON.parse(result.stdout) as { gitlab: unknown }).gitlab).toEqual({ release: '17.4', source: 'recording', detected: '17.4.1-ee', lenientFacts: expect.any(Array) })
+  })
+})
+
+describe('proxy --gitlab-version auto', () => {
+  it('asks the upstream once at start and judges what passes through against that release', async () => {
+    fake = await startFakeGitlab(answersVersion('17.2.0'))
+    const { child, done } = startCli(['proxy', '--upstream', fake.url, '--port', '0', '--gitlab-version', 'auto', '--report', 'json'], { GITLAB_TOKEN: ADMIN_TOKEN })
+    let stderr = ''
+    const listening = new Promise<string>((resolve) =>
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString()
+        const url = /proxy listening on (\S+)/.exec(stderr)?.[1]
+        if (url !== undefined) resolve(url)
+      }),
+    )
+    const url = await listening
+    await fetch(`${url}/runners/6`, { headers: { 'private-token': ADMIN_TOKEN } })
+    child.kill('SIGINT')
+    const result = await done
+    const report = JSON.parse(result.stdout) as { gitlab: unknown; exchanges: { findings: { judgedAgainst: string }[] }[] }
+    expect(report.gitlab).toEqual({ release: '17.2', source: 'target', detected: '17.2.0', lenientFacts: expect.any(Array) })
+    expect(fake.requests.map((req) => req.path)).toEqual(['/version', '/runners/6'])
+    expect(result.stdout + result.stderr).not.toContain(ADMIN_TOKEN)
+  })
+
+  it('needs a token to ask', async () => {
+    const result = await runCli(['proxy', '--upstream', 'http://127.0.0.1:1', '--gitlab-version', 'auto'], { GITLAB_TOKEN: '' })
+    expect([result.code, result.stderr.split('\n')[0]]).toEqual([2, 'usage problem: --gitlab-version auto asks the upstream GET /api/v4/version, which needs --token (or GITLAB_TOKEN)'])
   })
 })
