@@ -6,7 +6,7 @@ import type { Exchange } from '../drift/exchange.js'
 import { createRedactor } from '../drift/redact.js'
 import { readRecorded } from '../drift/recording.js'
 import { parseVersionOption, recordedRelease, type VersionChoice } from '../drift/release.js'
-import { buildReport } from '../drift/report/model.js'
+import { buildReport, type RunProblem } from '../drift/report/model.js'
 import { parseReportSpec, writeReports, type ReportTarget } from '../drift/report/write.js'
 
 const USAGE = `Usage: gitlab-runners-mock validate FILE... [--strict] [--report FORMAT[:FILE]]... [--min-operations N]
@@ -59,13 +59,15 @@ export async function runValidate(argv: string[]): Promise<number> {
   }
   const redactor = createRedactor()
   const exchanges: Exchange[] = []
+  // An unreadable file still gets reports: a JUnit file saying nothing would pass in GitLab's widget.
+  let unreadable: RunProblem | undefined
   for (const file of files) {
     try {
       exchanges.push(...readRecorded(file))
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      stderr(`${redactor.text(code === 'ENOENT' ? `cannot read ${file}: no such file` : (error as Error).message)}\n`)
-      return 2
+      unreadable = { kind: 'usage', message: code === 'ENOENT' ? `cannot read ${file}: no such file` : (error as Error).message }
+      break
     }
   }
   const base = loadContractOrReport(stderr)
@@ -84,6 +86,7 @@ export async function runValidate(argv: string[]): Promise<number> {
     ...(minOperations === undefined ? {} : { minOperations }),
     judgement: judged.judgement,
     lenientFacts: judged.lenientFacts,
+    ...(unreadable === undefined ? {} : { problem: unreadable }),
   })
   try {
     writeReports(report, reports, redactor, (text) => process.stdout.write(text))

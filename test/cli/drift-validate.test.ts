@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -98,8 +98,12 @@ describe('gitlab-runners-mock validate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'drift-har-'))
     const file = join(dir, 'notes.json')
     writeFileSync(file, '{"hello": "world"}')
-    const result = await runCli(['validate', file])
-    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 2, stderr: `${file}: expected a HAR file, a fixture { request, response } or a journal export of them\n` })
+    const junit = join(dir, 'drift.xml')
+    const result = await runCli(['validate', file, '--report', 'text', '--report', `junit:${junit}`])
+    const problem = `usage problem: ${file}: expected a HAR file, a fixture { request, response } or a journal export of them`
+    expect({ code: result.code, stderr: result.stderr, verdict: result.stdout.trimEnd().split('\n').at(-1) }).toEqual({ code: 2, stderr: `${problem}\n`, verdict: `COULD NOT CHECK: ${problem}` })
+    // The widget must not show an empty, passing run.
+    expect(readFileSync(junit, 'utf8')).toMatch(/<error message="usage problem: [^"]*notes\.json: expected a HAR file/)
   })
 
   it('never prints the token a HAR file recorded', async () => {
