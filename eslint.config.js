@@ -16,4 +16,17 @@ export default tseslint.config(
     files: ['**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
+  {
+    // The dashboard and the reference page run in the browser, as plain ES modules.
+    files: ['dashboard/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          'window', 'document', 'fetch', 'sessionStorage', 'navigator', 'Blob', 'Node', 'Option', 'HashChangeEvent',
+          'TextDecoderStream', 'MutationObserver', 'AbortController', 'URLSearchParams', 'setTimeout', 'clearTimeout',
+          'SwaggerUIBundle',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
 )

@@ -1,6 +1,5 @@
 // The API reference: Swagger UI (served from the package) on the mock's own documents, with the
 // servers pointed at this mock so "Try it out" calls it, and a persona's token filled in.
-/* global SwaggerUIBundle */
 const origin = window.location.origin
 const TOKEN_KEY = 'gitlab-runners-mock.control-token'
 const documents = {

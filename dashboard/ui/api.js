@@ -84,8 +84,11 @@ export class ApiError extends Error {
   }
 }
 
-/** The open stream of journal entries of the current scope (server-sent events read with fetch, so headers go along). */
-export function tailJournal(onEntry, signal) {
+/**
+ * The open stream of journal entries of the current scope (server-sent events read with fetch, so the
+ * session and control token headers go along). `onOpen` runs once the mock has accepted the stream.
+ */
+export function tailJournal(onEntry, onOpen, signal) {
   const run = async () => {
     const response = await fetch(`${origin}/__mock/journal/stream?limit=200`, {
       headers: { ...scopeHeaders(), ...controlHeaders(), Accept: 'text/event-stream' },
@@ -93,6 +96,7 @@ export function tailJournal(onEntry, signal) {
     })
     if (response.status === 401 && (await askControlToken())) return run()
     if (!response.ok || !response.body) throw new ApiError(await answer(response))
+    onOpen()
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
     let buffer = ''
     for (;;) {

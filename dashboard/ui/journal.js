@@ -43,13 +43,13 @@ export async function render(view) {
       body,
     ),
   )
-  tailJournal(add, stop.signal).then(
+  const opened = () => (live.textContent = `live${state.session ? ` (session ${state.session})` : ''}`)
+  tailJournal(add, opened, stop.signal).then(
     () => (live.textContent = 'stream ended'),
     (error) => {
       if (!stop.signal.aborted) live.textContent = `stream failed: ${error.message}`
     },
   )
-  live.textContent = `live${state.session ? ` (session ${state.session})` : ''}`
   return () => stop.abort()
 }
 

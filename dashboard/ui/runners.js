@@ -27,7 +27,7 @@ export async function render(view) {
     void load()
   }
   const load = async () => {
-    await loadList(list, async (id) => {
+    await loadList(list, load, async (id) => {
       selected = id
       await loadDetail(detail, id, load)
     })
@@ -53,7 +53,7 @@ export async function render(view) {
   else detail.append(h('p', { class: 'muted' }, 'Pick a runner to see its managers, projects and recent jobs, and to act on it.'))
 }
 
-async function loadList(list, open) {
+async function loadList(list, reload, open) {
   const { type, status, paused, tag_list, version_prefix, page } = filters
   const as = reader()
   const path = as === 'administrator' ? '/runners/all' : '/runners'
@@ -68,8 +68,8 @@ async function loadList(list, open) {
     'div',
     { class: 'pager' },
     h('span', {}, `${total ?? reply.body.length} runners${as === 'administrator' ? '' : ` visible to ${as}`}, page ${filters.page} of ${Math.max(pages, 1)}`),
-    h('button', { type: 'button', disabled: filters.page <= 1, onclick: () => { filters.page -= 1; void reloadList(list, open) } }, 'Previous'),
-    h('button', { type: 'button', disabled: filters.page >= pages, onclick: () => { filters.page += 1; void reloadList(list, open) } }, 'Next'),
+    h('button', { type: 'button', disabled: filters.page <= 1, onclick: () => { filters.page -= 1; void reload() } }, 'Previous'),
+    h('button', { type: 'button', disabled: filters.page >= pages, onclick: () => { filters.page += 1; void reload() } }, 'Next'),
   )
   const rows = reply.body.map((runner) =>
     h(
@@ -94,16 +94,12 @@ async function loadList(list, open) {
   )
 }
 
-function reloadList(list, open) {
-  return loadList(list, open)
-}
-
 function applySearch(list, text) {
   const needle = text.trim().toLowerCase()
   for (const row of list.querySelectorAll('tbody tr')) row.hidden = needle !== '' && !row.textContent.toLowerCase().includes(needle)
 }
 
-async function loadDetail(detail, id, reloadList) {
+async function loadDetail(detail, id, refreshList) {
   const as = reader()
   const [runner, managers, jobs] = await Promise.all([
     gitlab('GET', `/runners/${id}`, { as }),
@@ -123,8 +119,8 @@ async function loadDetail(detail, id, reloadList) {
     )
     if (reply.ok) {
       toast(`${label}: done`)
-      await reloadList()
-      if (method !== 'DELETE') await loadDetail(detail, id, reloadList)
+      await refreshList()
+      if (method !== 'DELETE') await loadDetail(detail, id, refreshList)
       else selected = undefined
       detail.prepend(outcome)
     }
