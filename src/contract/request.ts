@@ -36,8 +36,22 @@ interface CompiledRequest {
 }
 
 const compiled = new WeakMap<Operation, CompiledRequest>()
+/** The ajv each operation compiles with, on its first request: start-up compiles nothing. */
+const compilers = new WeakMap<Operation, Ajv2020>()
 
+/** Ties the operation to the ajv its request validators compile with, on first use. */
 export function compileRequestValidators(ajv: Ajv2020, operation: Operation): void {
+  compilers.set(operation, ajv)
+}
+
+function compiledFor(operation: Operation): CompiledRequest | undefined {
+  const done = compiled.get(operation)
+  if (done !== undefined) return done
+  const ajv = compilers.get(operation)
+  return ajv === undefined ? undefined : compileNow(ajv, operation)
+}
+
+function compileNow(ajv: Ajv2020, operation: Operation): CompiledRequest {
   const parameters = operation.parameters.filter((parameter) => parameter.in === 'path' || parameter.in === 'query')
   const declared: Declared[] = parameters.map((parameter) => ({ name: parameter.name, schema: parameter.schema, in: parameter.in as 'path' | 'query' }))
   const bodySchema = operation.requestBody?.schema
@@ -51,14 +65,16 @@ export function compileRequestValidators(ajv: Ajv2020, operation: Operation): vo
     required: parameters.filter((parameter) => parameter.required).map((parameter) => parameter.name),
   })
   const rules = [operation.gitlab, isObject(bodySchema) ? bodySchema : {}]
-  compiled.set(operation, {
+  const request: CompiledRequest = {
     declared,
     validateParameters,
     validateBody: bodySchema === undefined ? undefined : ajv.compile(bodySchema),
     openBody: bodySchema !== undefined && Object.keys(bodyProperties).length === 0,
     mutuallyExclusive: rules.flatMap((node) => nameGroups(node['x-gitlab-mutually-exclusive'])),
     atLeastOneOf: rules.flatMap((node) => nameGroups(node['x-gitlab-at-least-one-of'])),
-  })
+  }
+  compiled.set(operation, request)
+  return request
 }
 
 /** `[a, b]` is one group, `[[a, b], [c, d]]` several. */
@@ -69,7 +85,7 @@ function nameGroups(value: unknown): string[][] {
 }
 
 export function validateRequest(operation: Operation, raw: RawRequest): RequestResult {
-  const request = compiled.get(operation)
+  const request = compiledFor(operation)
   if (request === undefined) throw new Error(`operation ${operation.operationId} was not compiled by loadContract`)
   // Grape's precedence: the body overrides the query, the route's own path parameters override both.
   const merged = nestBrackets({ ...raw.query, ...raw.body, ...raw.path })

@@ -1,5 +1,5 @@
 // Checks one response of an operation against the contract: documented status, content type,
-// declared headers, body schema. Every validator is compiled at load; a check only runs them.
+// declared headers, body schema. An operation's validators are compiled on its first check.
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import type { GitlabFacts, Operation, ResponseSpec, Schema } from './operations.js'
 import { gitlabFacts } from './operations.js'
@@ -14,8 +14,22 @@ interface CompiledResponse {
 }
 
 const compiled = new WeakMap<Operation, Map<string, CompiledResponse>>()
+/** The ajv each operation compiles with, on its first check: start-up compiles nothing. */
+const compilers = new WeakMap<Operation, Ajv2020>()
 
+/** Ties the operation to the ajv its response validators compile with, on first use. */
 export function compileResponseValidators(ajv: Ajv2020, operation: Operation): void {
+  compilers.set(operation, ajv)
+}
+
+function compiledFor(operation: Operation): Map<string, CompiledResponse> | undefined {
+  const done = compiled.get(operation)
+  if (done !== undefined) return done
+  const ajv = compilers.get(operation)
+  return ajv === undefined ? undefined : compileNow(ajv, operation)
+}
+
+function compileNow(ajv: Ajv2020, operation: Operation): Map<string, CompiledResponse> {
   const byStatus = new Map<string, CompiledResponse>()
   for (const [status, spec] of Object.entries(operation.responses)) {
     byStatus.set(status, {
@@ -28,10 +42,11 @@ export function compileResponseValidators(ajv: Ajv2020, operation: Operation): v
     })
   }
   compiled.set(operation, byStatus)
+  return byStatus
 }
 
 export function validateResponse(operation: Operation, status: number, headers: Record<string, string | undefined>, body: unknown): Violation[] {
-  const responses = compiled.get(operation)
+  const responses = compiledFor(operation)
   if (responses === undefined) throw new Error(`operation ${operation.operationId} was not compiled by loadContract`)
   const base = { operationId: operation.operationId, status }
   const response = responses.get(String(status)) ?? responses.get(`${String(status)[0]}XX`) ?? responses.get('default')
