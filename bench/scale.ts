@@ -1,6 +1,7 @@
 // How the mock's cost grows with its world: 1k, 10k and 100k generated runners (5 jobs each, seed 42).
 import { captureResponse } from './capture.js'
 import { median, runLoad, summarizeRounds, type LoadResult } from './load.js'
+import { performance } from 'node:perf_hooks'
 import { startServer, type ServerProcess } from './servers.js'
 import { ADMIN_TOKEN } from './workloads.js'
 
@@ -41,6 +42,10 @@ export interface WorldResult {
 export interface ScaleResult {
   worlds: WorldResult[]
   queries: ScaleQuery[]
+  /** A fresh session's first PUT on the 100k world (it forks the world), median over rounds. */
+  firstWriteMs: number
+  /** The next PUT in the same session, for comparison. */
+  laterWriteMs: number
 }
 
 const HEADERS = { 'private-token': ADMIN_TOKEN }
@@ -101,6 +106,17 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
       }
     }
 
+    // A session reads the shared world until its first write, which forks it: time that write.
+    const largest = serverFor(servers, WORLDS[WORLDS.length - 1]!)
+    const firstWrites: number[] = []
+    const laterWrites: number[] = []
+    for (let round = 0; round < Math.max(3, options.rounds); round++) {
+      const session = `bench-first-write-${round}`
+      firstWrites.push(await timedWrite(largest.origin, session, round))
+      laterWrites.push(await timedWrite(largest.origin, session, round + 100))
+    }
+    options.progress(`first write in a session (100k): ${median(firstWrites).toFixed(1)} ms`)
+
     const worlds = WORLDS.map((world) => ({
       world,
       startupMs: median(startups.get(world.label) ?? []),
@@ -109,10 +125,25 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
       filteredTotal: totals.get(world.label) ?? 0,
       queries: queriesFor(world).map((query, index) => ({ query, result: summarizeRounds(samples.get(`${world.label}|${index}`) ?? []) })),
     }))
-    return { worlds, queries: queriesFor(WORLDS[0]!) }
+    return { worlds, queries: queriesFor(WORLDS[0]!), firstWriteMs: median(firstWrites), laterWriteMs: median(laterWrites) }
   } finally {
     await Promise.all([...servers.values()].map((server) => server.stop()))
   }
+}
+
+/** One PUT /runners/5 in `session`, spawn of the request → end of the answer, in ms. */
+async function timedWrite(origin: string, session: string, n: number): Promise<number> {
+  const body = JSON.stringify({ description: `bench write ${n}` })
+  const started = performance.now()
+  const response = await captureResponse(origin, {
+    method: 'PUT',
+    path: '/api/v4/runners/5',
+    headers: { ...HEADERS, 'x-mock-session': session, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+    body,
+  })
+  const elapsed = performance.now() - started
+  if (response.status !== 200) throw new Error(`PUT /runners/5 in session ${session} answered ${response.status}`)
+  return elapsed
 }
 
 async function filteredPages(origin: string): Promise<{ total: number; pages: number }> {
