@@ -5,6 +5,7 @@ export { ContractError, defaultContractFile, loadContract, type Contract, type C
 export {
   findOperation,
   getOperation,
+  tokenScopesOf,
   type GitlabFacts,
   type HttpMethod,
   type Operation,
@@ -15,6 +16,7 @@ export {
   type ResponseSpec,
   type Schema,
   type SecurityRequirement,
+  type TokenScopeRule,
 } from './operations.js'
 export { validateRequest, type RawRequest, type RequestResult } from './request.js'
 export { validateResponse, versionNote } from './response.js'

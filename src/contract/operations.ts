@@ -74,6 +74,31 @@ export function gitlabFacts(node: unknown): GitlabFacts {
   return Object.fromEntries(Object.entries(node).filter(([key]) => key.startsWith('x-gitlab-')))
 }
 
+/**
+ * Which token scopes open an operation: `x-gitlab-token-scopes` (`api` alone when it says nothing;
+ * an `api` token opens everything), and `x-gitlab-token-authenticates`, the scopes without one of
+ * which GitLab refuses the token at authentication (401) rather than at the scope check (403).
+ */
+export interface TokenScopeRule {
+  opening: string[]
+  authenticating: string[] | undefined
+}
+
+const tokenScopeRules = new WeakMap<Operation, TokenScopeRule>()
+
+export function tokenScopesOf(operation: Operation): TokenScopeRule {
+  let rule = tokenScopeRules.get(operation)
+  if (rule === undefined) {
+    const names = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.map(String) : undefined)
+    rule = {
+      opening: names(operation.gitlab['x-gitlab-token-scopes']) ?? ['api'],
+      authenticating: names(operation.gitlab['x-gitlab-token-authenticates']),
+    }
+    tokenScopeRules.set(operation, rule)
+  }
+  return rule
+}
+
 /** Builds the records from a dereferenced document that load.ts has already checked. */
 export function buildOperations(document: Record<string, unknown>): Map<string, Operation> {
   const operations = new Map<string, Operation>()

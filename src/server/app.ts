@@ -2,7 +2,7 @@
 // operationId → fault → recorded replay → read input → authenticate → validate against the contract →
 // handler → persist an accepted change → respond (self-check, send) → error replies.
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
-import type { Contract, Operation } from '../contract/index.js'
+import { tokenScopesOf, type Contract, type Operation } from '../contract/index.js'
 import { CONTROL_PREFIX } from '../control/routes.js'
 import { isRead, noteExchange, type ControlPlane } from '../control/plane.js'
 import type { World } from '../store/world.js'
@@ -138,7 +138,7 @@ async function handle(
     } else {
       actor = authenticateUser(world, token)
       noteExchange(res, { username: actor.user.username })
-      requireScope(actor, operation.operationId)
+      requireScope(actor, tokenScopesOf(operation))
     }
   }
 

@@ -21,37 +21,23 @@ export function authenticateUser(world: World, token: string | undefined): Actor
   return { user, scopes: [...record.scopes] }
 }
 
-const READ_OPERATIONS = new Set([
-  'listRunners', 'listAllRunners', 'getRunner', 'listRunnerJobs', 'listRunnerManagers', 'listRunnerProjects',
-  'listProjectRunners', 'listGroupRunners',
-])
-
-/** The `/runners/{id}…` operations, the only ones a manage_runner token opens. */
-const RUNNER_ID_OPERATIONS = new Set([
-  'getRunner', 'updateRunner', 'deleteRunner', 'listRunnerJobs', 'listRunnerManagers', 'listRunnerProjects',
-  'resetRunnerAuthenticationToken',
-])
-
-/** The scopes that open an operation, `api` first. */
-export function scopesFor(operationId: string): TokenScope[] {
-  const scopes: TokenScope[] = ['api']
-  if (READ_OPERATIONS.has(operationId)) scopes.push('read_api')
-  if (RUNNER_ID_OPERATIONS.has(operationId)) scopes.push('manage_runner')
-  if (operationId === 'createUserRunner') scopes.push('create_runner')
-  // GET /version opens to any token that can read the user (lib/api/version.rb).
-  if (operationId === 'getVersion') scopes.push('read_api', 'read_user')
-  return scopes
+/**
+ * The scopes that open an operation (the contract's `x-gitlab-token-scopes`), and those without one
+ * of which the token is refused at authentication instead (`x-gitlab-token-authenticates`).
+ */
+export interface ScopeRule {
+  opening: readonly string[]
+  authenticating?: readonly string[] | undefined
 }
 
 /** Throws unless one of the actor's scopes opens the operation. */
-export function requireScope(actor: Actor, operationId: string): void {
-  const allowed = scopesFor(operationId)
-  if (actor.scopes.some((scope) => allowed.includes(scope))) return
+export function requireScope(actor: Actor, rule: ScopeRule): void {
+  if (actor.scopes.some((scope) => rule.opening.includes(scope))) return
   // Project assignment routes reject runner-only tokens at authentication, not at the scope check
   // (reference §1.3: 401 for create_runner/manage_runner tokens); read_api still meets the write rule.
-  const projectAssignment = operationId === 'assignProjectRunner' || operationId === 'unassignProjectRunner'
-  if (projectAssignment && !actor.scopes.includes('read_api')) throw new UnauthorizedError('unknown')
-  throw new InsufficientScopeError(allowed)
+  const { authenticating } = rule
+  if (authenticating && !actor.scopes.some((scope) => authenticating.includes(scope))) throw new UnauthorizedError('unknown')
+  throw new InsufficientScopeError([...rule.opening])
 }
 
 /** The runner a runner-facing request speaks for; unknown and expired tokens are both 403. */

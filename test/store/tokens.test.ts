@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { loadContract, tokenScopesOf } from '../../src/contract/index.js'
 import { ForbiddenError, InsufficientScopeError, ParamError, UnauthorizedError } from '../../src/store/errors.js'
 import type { TokenScope } from '../../src/store/records.js'
 import { authenticateRunner, authenticateUser, requireScope } from '../../src/store/tokens.js'
@@ -42,10 +43,13 @@ const OPERATIONS = [
   'resetGroupRegistrationToken', 'createUserRunner',
 ] as const
 
+// The scopes per operation are the contract's (x-gitlab-token-scopes); the store applies them.
+const contract = loadContract()
+
 function outcome(scopes: TokenScope[], operationId: string): string {
   const { world } = buildWorld()
   try {
-    requireScope({ user: authenticateUser(world, tokenOf('admin')).user, scopes }, operationId)
+    requireScope({ user: authenticateUser(world, tokenOf('admin')).user, scopes }, tokenScopesOf(contract.getOperation(operationId)))
     return 'ok'
   } catch (error) {
     if (error instanceof UnauthorizedError) return '401'
@@ -146,5 +150,15 @@ describe('authenticateRunner', () => {
 
   it('answers a missing token with a parameter error', () => {
     expect(caught(() => authenticateRunner(world, undefined))).toStrictEqual(new ParamError('token is missing'))
+  })
+})
+
+describe('the contract’s token scopes', () => {
+  it('are named by every operation that takes user credentials, api first', () => {
+    const unnamed = [...contract.operations.values()]
+      .filter((operation) => operation.security.length > 0)
+      .filter((operation) => tokenScopesOf(operation).opening[0] !== 'api' || operation.gitlab['x-gitlab-token-scopes'] === undefined)
+      .map((operation) => operation.operationId)
+    expect(unnamed).toEqual([])
   })
 })
