@@ -14,12 +14,14 @@ export function fitExamples(document: Json): void {
   const ajv = createAjv()
   const components = isObject(document['components']) ? document['components'] : {}
   ajv.addSchema({ $id: registryId, $defs: rebase(components['schemas'] ?? {}) })
-  const validators = new Map<unknown, ValidateFunction>()
+  // Many sites share one schema (`$ref: Runner`): compile each distinct schema once.
+  const validators = new Map<string, ValidateFunction>()
   const fits = (schema: unknown, value: unknown): boolean => {
-    let validate = validators.get(schema)
+    const key = JSON.stringify(schema)
+    let validate = validators.get(key)
     if (validate === undefined) {
       validate = ajv.compile(typeof schema === 'boolean' ? schema : (rebase(schema) as Json))
-      validators.set(schema, validate)
+      validators.set(key, validate)
     }
     return validate(value)
   }

@@ -1,14 +1,15 @@
 // How much of the contract carries version facts, and every fact whose release is only known as a
 // window: what `contract facts` prints and the closing note quotes.
 import { catalogue, type CatalogueEntry, type FactKind } from './catalogue.js'
-import type { Moment } from './release.js'
-import { formatRelease } from './release.js'
+import { compareReleases, formatRelease, OLDEST_RELEASE, type Moment, type Release } from './release.js'
 
 type Json = Record<string, unknown>
 
 export interface FactSummary {
   /** Elements carrying at least one version fact, per kind (a shared component counted once). */
   versioned: Record<FactKind, number>
+  /** Of those, the ones whose facts tell supported releases apart (a moment after 11.0). */
+  differing: Record<FactKind, number>
   /** Every element known, per kind (versioned or not; a shared component counted once). */
   total: Record<FactKind, number>
   /** Each fact whose release is a window, once where it is written; `ids` are the elements it dates. */
@@ -39,7 +40,18 @@ export function summariseFacts(document: Json): FactSummary {
     }
     for (const change of entry.changes) note(entry, change.description, change.moment)
   }
-  return { versioned: count(entries.filter((entry) => entry.versioned)), total: count(entries), windows: [...byFact.values()] }
+  const differs = (entry: CatalogueEntry): boolean =>
+    [...Object.values(entry.lifecycle), ...entry.changes.map((change) => change.moment)].some((moment) => compareReleases(latestOf(moment), OLDEST_RELEASE) > 0)
+  return {
+    versioned: count(entries.filter((entry) => entry.versioned)),
+    differing: count(entries.filter(differs)),
+    total: count(entries),
+    windows: [...byFact.values()],
+  }
+}
+
+function latestOf(moment: Moment): Release {
+  return 'release' in moment ? moment.release : moment.window.to
 }
 
 const plurals: Record<FactKind, string> = {
@@ -54,8 +66,10 @@ const plurals: Record<FactKind, string> = {
 }
 
 export function formatSummary(summary: FactSummary): string {
-  const lines = ['Elements carrying version facts (of all the contract names):']
-  for (const kind of kinds) lines.push(`  ${plurals[kind].padEnd(12)} ${String(summary.versioned[kind]).padStart(4)} of ${summary.total[kind]}`)
+  const lines = ['Elements carrying version facts, those telling releases 11.0 to newest apart, and all the contract names:']
+  for (const kind of kinds) {
+    lines.push(`  ${plurals[kind].padEnd(12)} ${String(summary.versioned[kind]).padStart(4)} versioned, ${String(summary.differing[kind]).padStart(4)} differing, of ${summary.total[kind]}`)
+  }
   lines.push('', `Facts whose release is a window (${summary.windows.length}):`)
   for (const fact of summary.windows) {
     const uses = fact.ids.length > 1 ? ` (and ${fact.ids.length - 1} more use${fact.ids.length > 2 ? 's' : ''})` : ''
