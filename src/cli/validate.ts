@@ -73,7 +73,11 @@ export async function runValidate(argv: string[]): Promise<number> {
   const base = loadContractOrReport(stderr)
   if (base === undefined) return 2
   // Recorded traffic has no target to ask; a recorded answer of GET /version is the next best thing.
-  const judged = await judgedContract(base, versionChoice, () => Promise.resolve(recordedRelease(exchanges)))
+  const judged = await judgedContract(base, versionChoice, () => {
+    const recorded = recordedRelease(exchanges)
+    if (recorded === undefined) stderr('--gitlab-version auto: the recording holds no answer of GET /api/v4/version, so the newest release judges it\n')
+    return Promise.resolve(recorded)
+  })
   if ('problem' in judged) throw new Error('recorded traffic cannot fail to name a release')
   const { contract } = judged
 

@@ -109,6 +109,11 @@ describe('--gitlab-version', () => {
     writeFileSync(file, JSON.stringify([version]))
     const result = await runCli(['validate', file, '--gitlab-version', 'auto', '--report', 'json'])
     expect((JSON.parse(result.stdout) as { gitlab: unknown }).gitlab).toEqual({ release: '17.4', source: 'recording', detected: '17.4.1-ee', lenientFacts: expect.any(Array) })
+    // Without a recorded answer, the newest judges, and auto says so rather than pretending it found one.
+    writeFileSync(file, JSON.stringify([{ ...version, operationId: 'getRunner', request: { method: 'GET', path: '/runners/999999', query: {} }, response: { status: 404, headers: { 'content-type': 'application/json' }, body: { message: '404 Runner Not Found' } } }]))
+    const unrecorded = await runCli(['validate', file, '--gitlab-version', 'auto', '--report', 'json'])
+    expect((JSON.parse(unrecorded.stdout) as { gitlab: unknown }).gitlab).toEqual({ release: '18.6', source: 'newest', lenientFacts: [] })
+    expect(unrecorded.stderr).toContain('--gitlab-version auto: the recording holds no answer of GET /api/v4/version, so the newest release judges it')
   })
 })
 
