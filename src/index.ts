@@ -11,6 +11,7 @@ import { controlRoutes } from './control/routes.js'
 import type { Scope } from './control/scope.js'
 import { readStateFile, writeStateFile } from './control/state-file.js'
 import { setRegistrationAllowed, type RegistrationTarget } from './control/registration.js'
+import { confinedAccess } from './scenarios/file-access.js'
 import { loadScenario } from './scenarios/load.js'
 import { packageVersion } from './package-version.js'
 import { formatRelease } from './profile/index.js'
@@ -63,6 +64,11 @@ export interface StartMockOptions {
    * The interface given as `host` is allowed too.
    */
   allowedHosts?: string[]
+  /**
+   * Folders whose files a scenario loaded over the control API may name in `include:` and `replay:`,
+   * besides the package's scenarios/ and fixtures/. Scenarios given here or to `load()` read any file.
+   */
+  allowDirs?: string[]
   /** Largest request body accepted, in bytes (default 1 MiB); larger bodies get 413. */
   bodyLimitBytes?: number
   /** Where log lines go (default: stderr). */
@@ -144,8 +150,9 @@ export interface RunningMock extends MockControls {
 
 let sharedContract: Contract | undefined
 
-// An imported state can be far larger than any GitLab request.
-const CONTROL_BODY_LIMIT = 512 * 1024 * 1024
+// Control requests are small; an imported state can be far larger than any GitLab request.
+const CONTROL_BODY_LIMIT = 1024 * 1024
+const STATE_BODY_LIMIT = 512 * 1024 * 1024
 
 /** Starts the mock on 127.0.0.1 (a free port by default) with a scenario. */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
@@ -189,7 +196,10 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     control: {
       plane,
       routes: controlRoutes({
-        plane, controlToken: options.controlToken, selfCheck, bodyLimitBytes: CONTROL_BODY_LIMIT, log,
+        plane, controlToken: options.controlToken, selfCheck, log,
+        bodyLimitBytes: CONTROL_BODY_LIMIT,
+        stateBodyLimitBytes: STATE_BODY_LIMIT,
+        scenarioFiles: confinedAccess(options.allowDirs),
         about: { version: packageVersion(), gitlabVersion: formatRelease(contract.profile.release), startedAt: Date.now() },
       }),
     },

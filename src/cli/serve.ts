@@ -31,6 +31,10 @@ export const SERVE_OPTIONS = [
     name: 'log', value: 'pretty|json|off', env: 'GITLAB_RUNNERS_MOCK_LOG',
     help: 'one line per request on stdout (method, path, status, duration, operation, session,\nfindings; secrets masked); default pretty on a terminal, json otherwise',
   },
+  {
+    name: 'allow-dir', value: 'DIR', multiple: true,
+    help: 'a folder whose files scenarios sent to the control API may include or replay\n(repeatable; scenarios/ and fixtures/ always may; --scenario reads anything)',
+  },
   { name: 'strict', help: 'answer 500 instead of a response that breaks the contract (for debugging the mock)' },
   { name: 'static', help: "no state: answer from the contract's examples, like Prism (Prefer: code=404 picks another)" },
   { name: 'watch', help: 'reload the scenario when it or a file it includes changes; a broken file keeps the old state' },
@@ -88,6 +92,7 @@ export async function runServe(argv: string[]): Promise<number> {
       host: values.host,
       cors,
       allowedHosts: values['allowed-host'] ?? [],
+      allowDirs: values['allow-dir'] ?? [],
       selfCheck: values.strict ? 'strict' : 'log',
       static: values.static,
       stateFile: values['state-file'],

@@ -6,6 +6,7 @@ import type { Request, RequestHandler, Response } from 'express'
 import { fileURLToPath } from 'node:url'
 import { loadContract, type Contract } from '../contract/index.js'
 import { displayName } from '../scenarios/source.js'
+import type { FileAccess } from '../scenarios/file-access.js'
 import { loadScenario, parseScenario, resolveScenarioPath, ScenarioError } from '../scenarios/load.js'
 import type { WorldData } from '../store/records.js'
 import { controlTokenRequired, invalidParams, routeNotFound } from '../server/errors.js'
@@ -26,8 +27,12 @@ export interface ControlRouteOptions {
   /** Required in X-Mock-Control-Token when set. */
   controlToken: string | undefined
   selfCheck: SelfCheckMode
-  /** Largest control request body: an imported state can be large. */
+  /** Largest control request body but an imported state. */
   bodyLimitBytes: number
+  /** Largest imported state (`PUT /__mock/state`): a big world is hundreds of megabytes. */
+  stateBodyLimitBytes: number
+  /** Where files named by a scenario sent over this API may lie. */
+  scenarioFiles: FileAccess
   log(line: string): void
   /** What health and the index report about this mock. */
   about: { version: string; gitlabVersion: string; startedAt: number }
@@ -58,14 +63,15 @@ export const controlHandlers: Record<string, ControlHandler> = {
     plane.committed(scope)
     return noContent
   },
-  loadScenario: (params, scope, plane) => {
+  loadScenario: (params, scope, plane, { options }) => {
+    const files = options.scenarioFiles
     const now = scope.clock.now()
     let data: WorldData
     try {
       data = typeof params.name === 'string'
-        ? loadScenario(params.name, { now })
+        ? loadScenario(params.name, { now, files })
         // Inline scenarios resolve includes against scenarios/, as if they were a file there.
-        : parseScenario(String(params.yaml), displayName(resolveScenarioPath('inline')), { now })
+        : parseScenario(String(params.yaml), displayName(resolveScenarioPath('inline')), { now, files })
     } catch (error) {
       if (error instanceof ScenarioError) return badRequest(error.message)
       throw error
@@ -196,9 +202,12 @@ export function controlRoutes(options: ControlRouteOptions): RequestHandler {
       return
     }
     let reply: Reply
+    // Transport refusals (413, 415) come before any operation sees the request, as on the GitLab API.
+    let transport = false
     try {
       const query = parseQuery(new URL(req.originalUrl, 'http://mock.invalid').search)
-      const body = await readBody(req, options.bodyLimitBytes)
+      const limit = operation.operationId === 'importState' ? options.stateBodyLimitBytes : options.bodyLimitBytes
+      const body = await readBody(req, limit, 'json')
       const validation = contract.validateRequest(operation, { path: pathParams, query, body })
       const handler = controlHandlers[operation.operationId]
       const streaming = streamingHandlers[operation.operationId]
@@ -210,11 +219,13 @@ export function controlRoutes(options: ControlRouteOptions): RequestHandler {
       else if (!handler) throw new Error(`control operation ${operation.operationId} has no handler`)
       else reply = handler(validation.params, options.plane.scope(), options.plane, { options, contract })
     } catch (error) {
-      if (error instanceof InputError) reply = error.reply
-      else if (error instanceof RangeError) reply = badRequest(error.message)
+      if (error instanceof InputError) {
+        reply = error.reply
+        transport = true
+      } else if (error instanceof RangeError) reply = badRequest(error.message)
       else throw error
     }
-    responder.send(res, operation, reply)
+    responder.send(res, transport ? undefined : operation, reply)
   }
 }
 

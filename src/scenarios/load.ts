@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import type { Millis, WorldData } from '../store/records.js'
 import { buildWorld } from './build.js'
 import { generateWorld } from './generate.js'
+import type { FileAccess } from './file-access.js'
 import { readReplays } from './replay.js'
 import { ScenarioError } from './scenario-error.js'
 import { displayName, isScenarioName, readScenario, SCENARIOS_DIR } from './source.js'
@@ -16,6 +17,8 @@ export type { ScenarioProblem } from './scenario-error.js'
 export interface LoadOptions {
   /** The moment relative times (`5m ago`) are read against: the world's clock at start. */
   now: Millis
+  /** Where included and replayed files may lie; absent, anywhere (the user's own scenarios). */
+  files?: FileAccess
 }
 
 export { SCENARIOS_DIR } from './source.js'
@@ -41,10 +44,10 @@ export function loadScenario(nameOrPath: string, options: LoadOptions): WorldDat
 
 /** Builds a world from scenario text; `file` names it in messages and anchors relative includes. */
 export function parseScenario(text: string, file: string, options: LoadOptions): WorldData {
-  const merged = readScenario(text, file)
+  const merged = readScenario(text, file, options.files)
   // Every problem of every file at once: the builder reports its own after the files' and throws them all.
   const built = buildWorld(merged, options.now)
   const world = merged.generate === null ? built : generateWorld(built, merged.generate.spec, options.now)
-  const replays = readReplays(merged.replay)
+  const replays = readReplays(merged.replay, options.files)
   return replays.length === 0 ? world : { ...world, replays }
 }

@@ -3,11 +3,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RecordedExchange } from '../store/records.js'
+import { refusal, type FileAccess } from './file-access.js'
 import { ScenarioError } from './scenario-error.js'
 import { displayName, failAt, type Located } from './source.js'
 
-export function readReplays(paths: Array<Located<string>>): RecordedExchange[] {
+export function readReplays(paths: Array<Located<string>>, access?: FileAccess): RecordedExchange[] {
   return paths.flatMap(({ spec, at }) => {
+    const refused = refusal(spec, access)
+    if (refused !== undefined) throw failAt(at, `cannot read ${spec}: ${refused}`)
     let files: string[]
     try {
       files = statSync(spec).isDirectory()
@@ -16,7 +19,12 @@ export function readReplays(paths: Array<Located<string>>): RecordedExchange[] {
     } catch (error) {
       throw failAt(at, `cannot read ${displayName(spec)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
     }
-    return files.map(readRecording)
+    return files.map((file) => {
+      // A folder inside may still hold a link that leads out.
+      const linked = refusal(file, access)
+      if (linked !== undefined) throw failAt(at, `cannot read ${file}: ${linked}`)
+      return readRecording(file)
+    })
   })
 }
 
@@ -27,7 +35,9 @@ function readRecording(path: string): RecordedExchange {
   try {
     document = JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
-    throw fail('', `not a recording: ${error instanceof Error ? error.message : String(error)}`)
+    // JSON.parse quotes the text it choked on: name the problem, never the file's contents.
+    const reason = error instanceof SyntaxError ? 'not valid JSON' : ((error as NodeJS.ErrnoException).code ?? 'unreadable')
+    throw fail('', `not a recording: ${reason}`)
   }
   const request = field(document, 'request')
   const response = field(document, 'response')

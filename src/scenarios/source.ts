@@ -9,6 +9,7 @@ import { Ajv } from 'ajv'
 import type { ErrorObject } from 'ajv'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
 import type { Document } from 'yaml'
+import { refusal, type FileAccess } from './file-access.js'
 import type { GenerateSpec, GroupSpec, InstanceSpec, ProjectSpec, RunnerSpec, ScenarioFile, UserSpec } from './format.js'
 import { formatPath, ScenarioError } from './scenario-error.js'
 import type { ScenarioProblem } from './scenario-error.js'
@@ -81,9 +82,9 @@ export function failAt(at: Site, message: string): ScenarioError {
  * Parses and validates `text` (named `file` in messages) and every file it includes.
  * Relative include paths resolve against the including file's directory.
  */
-export function readScenario(text: string, file: string): MergedScenario {
+export function readScenario(text: string, file: string, access?: FileAccess): MergedScenario {
   const merged: MergedScenario = { instance: [], users: [], groups: [], projects: [], runners: [], generate: null, replay: [], problems: [], broken: new Set() }
-  mergeFile(text, file, merged, [])
+  mergeFile(text, file, merged, [], access)
   return merged
 }
 
@@ -104,7 +105,7 @@ export function isScenarioName(text: string): boolean {
   return /^[A-Za-z0-9_-]+$/.test(text)
 }
 
-function mergeFile(text: string, file: string, merged: MergedScenario, including: string[]): void {
+function mergeFile(text: string, file: string, merged: MergedScenario, including: string[], access: FileAccess | undefined): void {
   let source: Source
   try {
     source = parseSource(text, file)
@@ -137,6 +138,8 @@ function mergeFile(text: string, file: string, merged: MergedScenario, including
       if (target === absolute || including.includes(target)) {
         throw failAt(at, `includes itself through ${[...including, absolute, target].map(displayName).join(' -> ')}`)
       }
+      const refused = refusal(target, access)
+      if (refused !== undefined) throw failAt(at, `cannot read ${includePath}: ${refused}`)
       let includedText: string
       try {
         includedText = readFileSync(target, 'utf8')
@@ -144,7 +147,7 @@ function mergeFile(text: string, file: string, merged: MergedScenario, including
         const hint = builtIn ? ` (a bare name is a built-in scenario: ${readdirSync(SCENARIOS_DIR).filter((name) => name.endsWith('.yaml')).map((name) => name.slice(0, -5)).join(', ')})` : ''
         throw failAt(at, `cannot read ${displayName(target)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}${hint}`)
       }
-      mergeFile(includedText, displayName(target), merged, [...including, absolute])
+      mergeFile(includedText, displayName(target), merged, [...including, absolute], access)
     })
   }
   const locate = <T>(items: T[] | undefined, key: string) => locateAll(items, root, key).filter((_item, index) => !skipped.get(key)?.has(index))

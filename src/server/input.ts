@@ -34,22 +34,30 @@ function collect(entries: Iterable<[string, string]>): RawParams {
   return params
 }
 
-export async function readBody(req: IncomingMessage, limitBytes: number): Promise<Record<string, unknown> | undefined> {
+/** Which bodies an API takes: GitLab's takes JSON, forms and text; the control API JSON only. */
+export type BodyKinds = 'gitlab' | 'json'
+
+export async function readBody(req: IncomingMessage, limitBytes: number, kinds: BodyKinds = 'gitlab'): Promise<Record<string, unknown> | undefined> {
   // Most requests (every GET) carry no body at all: no stream to wait for.
   if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return undefined
-  const bytes = await readBytes(req, limitBytes)
-  if (bytes.length === 0) return undefined
+  if (req.headers['content-length'] === '0') return undefined
   const contentType = req.headers['content-type'] ?? ''
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase()
-  if (mediaType === 'application/json' || mediaType.endsWith('+json')) return parseJson(bytes)
+  const json = mediaType === 'application/json' || mediaType.endsWith('+json')
+  // Judged on the headers, before a byte is read: a body nobody will parse is not worth buffering.
+  if (!json && (kinds === 'json' || !GITLAB_MEDIA_TYPES.has(mediaType))) throw new InputError(unsupportedContentType(mediaType))
+  const bytes = await readBytes(req, limitBytes)
+  if (bytes.length === 0) return undefined
+  if (json) return parseJson(bytes)
   if (mediaType === 'application/x-www-form-urlencoded') {
     return collect(new URLSearchParams(bytes.toString('utf8')).entries())
   }
   if (mediaType === 'multipart/form-data') return parseMultipart(bytes, contentType)
   // GitLab declares text/plain too; a text body carries no parameters.
-  if (mediaType === 'text/plain' || mediaType === '') return undefined
-  throw new InputError(unsupportedContentType(mediaType))
+  return undefined
 }
+
+const GITLAB_MEDIA_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', ''])
 
 function readBytes(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0)
@@ -69,7 +77,8 @@ function readBytes(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
       chunks.push(chunk)
     })
     req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
+    // A client that went away mid-body hears nothing; this only keeps the failure out of the error log.
+    req.on('error', () => reject(new InputError(malformedBody)))
   })
 }
 

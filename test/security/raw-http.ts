@@ -1,6 +1,6 @@
 // Talks to the mock below fetch: node:http for headers fetch will not send (Host, Sec-Fetch-Site),
 // and a bare socket for bytes that are not HTTP at all. Both report a reset instead of throwing.
-import { request } from 'node:http'
+import { request, type Agent } from 'node:http'
 import { connect } from 'node:net'
 
 export interface RawResponse {
@@ -14,12 +14,14 @@ export interface RawRequest {
   path: string
   headers?: Record<string, string>
   body?: string | Buffer
+  /** A keep-alive agent to reuse connections; a fresh connection each time without one. */
+  agent?: Agent
 }
 
 /** One request over node:http to 127.0.0.1:port, with exactly the headers given. */
-export function rawRequest(port: number, { method = 'GET', path, headers = {}, body }: RawRequest): Promise<RawResponse> {
+export function rawRequest(port: number, { method = 'GET', path, headers = {}, body, agent }: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers, agent: false }, (res) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers, agent: agent ?? false }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }))

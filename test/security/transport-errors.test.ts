@@ -1,5 +1,6 @@
 // Requests Node's HTTP parser refuses before the app sees them still get a JSON body in GitLab's
 // shape and an orderly close, never an empty answer or a reset.
+import { connect } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { startTestMock } from '../helpers/start-mock.js'
 import { parseRawResponse, socketExchange } from './raw-http.js'
@@ -21,6 +22,21 @@ describe("Node's own transport errors", async () => {
     expect(response.headers['content-type']).toBe('application/json')
     expect(response.headers.connection).toBe('close')
     expect(JSON.parse(response.body)).toEqual({ message })
+  })
+
+  it('takes a client that leaves halfway through its body for no internal error', async () => {
+    const head = 'PUT /api/v4/runners/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nPRIVATE-TOKEN: glpat-admin-0000000000000\r\n'
+    await new Promise<void>((resolve) => {
+      const socket = connect(mock.port, '127.0.0.1', () => {
+        socket.write(`${head}Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"descr`)
+        setImmediate(() => socket.destroy())
+      })
+      socket.on('close', () => resolve())
+    })
+    // The mock notices the abort on its own time: wait for the journal to have it.
+    await expect.poll(() => mock.journal().length).toBeGreaterThan(0)
+    expect(mock.logs.filter((line) => line.startsWith('internal error'))).toEqual([])
+    expect(mock.journal().at(-1)?.status).not.toBe(500)
   })
 
   it('keeps serving afterwards', async () => {
