@@ -50,10 +50,12 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   }
   const [status, reason, message] = clientErrorReply(error.code)
   const body = JSON.stringify({ message })
+  // A HEAD answer carries no body, even here (best effort: the packet that failed may not start the request).
+  const head = (error as Error & { rawPacket?: Buffer }).rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD '
   socket.removeAllListeners('data')
   socket.on('data', () => {})
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`,
   )
   const cut = setTimeout(() => socket.destroy(), DRAIN_MS)
   socket.once('close', () => clearTimeout(cut))

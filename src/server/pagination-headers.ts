@@ -16,22 +16,27 @@ export interface LinkContext {
 export function offsetHeaders(page: OffsetPage, link: LinkContext): Record<string, string> {
   const headers: Record<string, string> = {
     'X-Per-Page': String(page.perPage),
-    'X-Page': String(page.page),
-    'X-Next-Page': page.nextPage === null ? '' : String(page.nextPage),
-    'X-Prev-Page': page.prevPage === null ? '' : String(page.prevPage),
+    'X-Page': digits(page.page),
+    'X-Next-Page': page.nextPage === null ? '' : digits(page.nextPage),
+    'X-Prev-Page': page.prevPage === null ? '' : digits(page.prevPage),
   }
   // Counts are omitted past 10 000 items (and for jobs filtered by system_id): the store says null.
   if (page.total !== null) headers['X-Total'] = String(page.total)
   if (page.totalPages !== null) headers['X-Total-Pages'] = String(page.totalPages)
 
   const entries: string[] = []
-  const url = (n: number) => linkUrl(link, { page: String(n), per_page: String(page.perPage) })
+  const url = (n: number) => linkUrl(link, { page: digits(n), per_page: String(page.perPage) })
   if (page.prevPage !== null) entries.push(`<${url(page.prevPage)}>; rel="prev"`)
   if (page.nextPage !== null) entries.push(`<${url(page.nextPage)}>; rel="next"`)
   entries.push(`<${url(1)}>; rel="first"`)
   if (page.totalPages !== null) entries.push(`<${url(page.totalPages)}>; rel="last"`)
   headers.Link = entries.join(', ')
   return headers
+}
+
+/** A page number as digits: past 2^53 String() writes `1e+23`, which no client reads as a page. */
+function digits(n: number): string {
+  return Number.isSafeInteger(n) ? String(n) : BigInt(Math.trunc(n)).toString()
 }
 
 export function keysetHeaders(nextCursor: string | null, perPage: number, link: LinkContext): Record<string, string> {
