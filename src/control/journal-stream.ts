@@ -14,6 +14,11 @@ export function streamJournal(req: Request, res: Response, journal: Journal, lim
     Connection: 'keep-alive',
     'X-Accel-Buffering': 'no',
   })
+  // HEAD asks for the headers only: a stream that never ends would keep it waiting.
+  if (req.method === 'HEAD') {
+    res.end()
+    return
+  }
   const send = (entry: JournalEntry) => res.write(`id: ${entry.seq}\nevent: entry\ndata: ${JSON.stringify(entry)}\n\n`)
   // Tell the client how long to wait before reconnecting, then the backlog.
   res.write('retry: 1000\n\n')

@@ -32,6 +32,13 @@ describe('HEAD', async () => {
     expect(await head.text()).toBe('')
   })
 
+  it('answers HEAD on the journal stream with the stream\'s headers, then ends', { timeout: 10_000 }, async () => {
+    const head = await fetch(`${mock.origin}/__mock/journal/stream`, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-type')).toBe('text/event-stream; charset=utf-8')
+    expect(await head.text()).toBe('')
+  })
+
   it('answers HEAD for a path with no GET like GitLab: 404', async () => {
     const head = await fetch(`${mock.url}/user/runners`, { method: 'HEAD', headers: { 'PRIVATE-TOKEN': ADMIN } })
     expect(head.status).toBe(404)
