@@ -99,7 +99,9 @@ const ID_VALUES = ['1', '2', '3', '5', '6', '8', '10', '12', '20', '0', '-1', '1
 export function* fuzzRequests(contract: Contract, secrets: Secrets, seed: number, port: number): Generator<FuzzRequest> {
   const random = mulberry32(seed)
   const operations = [...contract.operations.values()]
-  const tokens = [...secrets.personalTokens, ...secrets.personalTokens.slice(0, 1).flatMap((token) => [token, token, token])]
+  // Half the picks are the first token (the administrator's in every scenario we ship), so most
+  // requests get past authentication to the parameter rules and the store.
+  const tokens = [...secrets.personalTokens, ...secrets.personalTokens.map(() => secrets.personalTokens[0]!)]
   for (;;) {
     const roll = random()
     if (roll < 0.02) yield transportGarbage(random)
