@@ -1,6 +1,7 @@
-// The mock's HTTP pipeline, in order: Host check → CORS → Origin check → scope (main or session) → control API → route to an
-// operationId → fault → recorded replay → read input → authenticate → validate against the contract →
-// handler → persist an accepted change → respond (self-check, send) → error replies.
+// The mock's HTTP pipeline, in order: Host check → CORS → Origin check → scope (main or session) →
+// control API → route to an operationId → fault → recorded replay → read input → authenticate →
+// validate against the contract → handler → persist an accepted change → respond (self-check, send) →
+// error replies.
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 import { tokenScopesOf, type Contract, type Operation } from '../contract/index.js'
 import { CONTROL_PREFIX } from '../control/routes.js'
