@@ -51,7 +51,9 @@ function linkUrl(link: LinkContext, overrides: Record<string, string>): string {
   for (const key of Object.keys(merged).sort()) {
     const value = merged[key]
     if (value === undefined) continue
-    if (Array.isArray(value)) for (const item of value) query.append(`${key}[]`, String(item))
+    // A key repeated with the same value says it once to Rack: 800 copies would make every link
+    // repeat them, past the 16 KB of headers clients read.
+    if (Array.isArray(value)) for (const item of new Set(value.map(String))) query.append(`${key}[]`, item)
     else query.append(key, String(value))
   }
   return `${link.origin}${link.path}?${query.toString()}`

@@ -1,7 +1,7 @@
 // What the fuzz run found, each pinned by a test of its own so it stays found.
 import { describe, expect, it } from 'vitest'
 import { startTestMock } from '../helpers/start-mock.js'
-import { parseRawResponse, socketExchange } from '../security/raw-http.js'
+import { parseRawResponse, rawRequest, socketExchange } from '../security/raw-http.js'
 
 const ADMIN = 'glpat-admin-0000000000000'
 
@@ -14,6 +14,12 @@ describe('fuzz findings', async () => {
     expect(await response.json()).toEqual([])
     expect(response.headers.get('x-page')).toMatch(/^\d+$/)
     expect(response.headers.get('link')).not.toContain('e+')
+  })
+
+  it('keeps the links of a request that repeats one parameter 800 times within the headers a client reads', async () => {
+    const response = await rawRequest(mock.port, { path: `/api/v4/runners/all?${'scope=shared&'.repeat(800)}per_page=1`, headers: { 'PRIVATE-TOKEN': ADMIN } })
+    expect(response.status).toBe(200)
+    expect(String(response.headers.link)).toContain('per_page=1&scope%5B%5D=shared>; rel="next"')
   })
 
   it('answers an oversized HEAD request with headers only, as HEAD answers must be', async () => {

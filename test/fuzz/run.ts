@@ -16,6 +16,7 @@ export interface FuzzTally {
   requests: number
   byStatus: Record<string, number>
   serverErrors: number
+  /** The connection was reset, or the answer was one Node's client cannot read (e.g. headers past 16 KB). */
   resets: number
   nonJson4xx: number
   secretsEchoed: number
@@ -82,7 +83,7 @@ export async function runFuzz(target: FuzzTarget, requests: Iterator<FuzzRequest
     tally.byStatus[answer.status] = (tally.byStatus[answer.status] ?? 0) + 1
     if (answer.reset) {
       tally.resets++
-      problem(fuzz, 'connection reset')
+      problem(fuzz, 'connection reset or unreadable answer')
       continue
     }
     if (answer.status >= 500) {
