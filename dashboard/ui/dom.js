@@ -17,7 +17,8 @@ export function h(tag, attributes = {}, ...children) {
   return element
 }
 
-const STATUS_LABELS = { online: 'online', offline: 'offline', stale: 'stale', never_contacted: 'never contacted', paused: 'paused' }
+// not_connected is what releases before 15.0 answered for a runner that never contacted GitLab.
+const STATUS_LABELS = { online: 'online', offline: 'offline', stale: 'stale', never_contacted: 'never contacted', not_connected: 'not connected', paused: 'paused' }
 
 /** A runner or manager status badge, exactly the value the API answered. */
 export function badge(status) {

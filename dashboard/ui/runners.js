@@ -79,7 +79,8 @@ async function loadList(list, reload, open) {
       h('td', {}, runner.description || h('span', { class: 'muted' }, '(no description)')),
       h('td', {}, runner.runner_type.replace('_type', '')),
       h('td', {}, badge(runner.status)),
-      h('td', {}, runner.paused ? 'yes' : 'no'),
+      // Releases before 14.8 answer `active` instead of `paused`.
+      h('td', {}, (runner.paused ?? runner.active === false) ? 'yes' : 'no'),
     ),
   )
   list.replaceChildren(
