@@ -14,7 +14,6 @@ import { setRegistrationAllowed, type RegistrationTarget } from './control/regis
 import { confinedAccess } from './scenarios/file-access.js'
 import { loadScenario } from './scenarios/load.js'
 import { packageVersion } from './package-version.js'
-import { formatRelease } from './profile/index.js'
 import { systemClock, type Clock } from './store/clock.js'
 import type { WorldData } from './store/records.js'
 import type { World } from './store/world.js'
@@ -38,6 +37,7 @@ export { CorsSettingError } from './server/cors-setting.js'
 /** Both contracts as types (openapi-typescript), e.g. for a typed client: `createClient<GitLabRunnersApi>()`. */
 export type { paths as GitLabRunnersApi, components as GitLabRunnersComponents, operations as GitLabRunnersOperations } from './generated/gitlab-runners.js'
 export type { paths as ControlApi, components as ControlApiComponents } from './generated/control.js'
+export { ReleaseError } from './profile/index.js'
 
 export interface StartMockOptions {
   /** A scenario name from `scenarios/` (e.g. `default`), a path to a scenario file, or world data. Default `default`. */
@@ -86,6 +86,12 @@ export interface StartMockOptions {
    * after every accepted change, before the change is answered.
    */
   stateFile?: string
+  /**
+   * The GitLab release to answer as: "17.11", "16", "15.11.2-ee", "v14.10" (default: the newest the
+   * contract describes). Shapes, statuses, thresholds, operations and parameters follow that release.
+   * Junk or a release outside 11.0–18.x throws a ReleaseError naming the supported range.
+   */
+  gitlabVersion?: string
 }
 
 /** Where registration tokens may (or may not) register runners; refused, `POST /runners` answers 410. */
@@ -139,6 +145,8 @@ export interface RunningMock extends MockControls {
   /** Origin without the API prefix, e.g. `http://127.0.0.1:4600`; the control API is at `${origin}/__mock`. */
   origin: string
   port: number
+  /** The GitLab release the mock answers as, "MAJOR.MINOR" (e.g. "17.11"). */
+  readonly gitlabVersion: string
   /** Responses that failed the mock's own contract since start (should stay empty). */
   readonly selfCheckFailures: readonly SelfCheckFailure[]
   /** The session with this id, created on first use from the main scenario (cheap: copied on its first change). */
@@ -161,7 +169,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const cors = normaliseCorsSetting(options.cors ?? 'local')
   const baseClock = options.clock ?? systemClock
   // The shipped contract passes the strict schema check in the test suite; validators compile on first use.
-  const contract = (sharedContract ??= loadContract(defaultContractFile, { checkSchemas: false }))
+  sharedContract ??= loadContract(defaultContractFile, { checkSchemas: false })
+  const contract = options.gitlabVersion === undefined ? sharedContract : sharedContract.forRelease(options.gitlabVersion)
+  const gitlabVersion = contract.profile.label
   // A copy of caller-owned data: the pristine world adopts these records, so nobody else may hold them.
   const data =
     typeof options.scenario === 'object' ? structuredClone(options.scenario) : loadScenario(options.scenario ?? 'default', { now: baseClock.now() })
@@ -175,6 +185,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     baseClock,
     journalLimit: options.journalLimit ?? 500,
     sessionIdleMs: options.sessionIdleMs ?? 30 * 60_000,
+    gitlabVersion,
     onCommit: stateFile === undefined ? undefined : (world) => writeStateFile(stateFile, world.toData()),
     faultTargets: { operationIds: [...contract.operations.keys()], paths: [...contract.operations.values()].map((operation) => operation.path) },
     onServed: onRequest === undefined ? undefined : (served, session) => onRequest(requestLogEntry(served, session)),
@@ -200,7 +211,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
         bodyLimitBytes: CONTROL_BODY_LIMIT,
         stateBodyLimitBytes: STATE_BODY_LIMIT,
         scenarioFiles: confinedAccess(options.allowDirs),
-        about: { version: packageVersion(), gitlabVersion: formatRelease(contract.profile.release), startedAt: Date.now() },
+        about: { version: packageVersion(), gitlabVersion, startedAt: Date.now() },
       }),
     },
   })
@@ -211,6 +222,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     url: `${origin}${API_PREFIX}`,
     origin,
     port: listening.port,
+    gitlabVersion,
     selfCheckFailures: responder.failures,
     session(id: string): MockSession {
       const scope = plane.session(id)

@@ -1,5 +1,5 @@
 // `gitlab-runners-mock serve`: the mock on a scenario, with the URL, tokens and a curl line to try.
-import { ControlTokenError, StateFileError, startMock } from '../index.js'
+import { ControlTokenError, ReleaseError, StateFileError, startMock } from '../index.js'
 import { watchScenario } from '../control/watch.js'
 import { findPersonas } from './personas.js'
 import {
@@ -34,6 +34,10 @@ export const SERVE_OPTIONS = [
   {
     name: 'allow-dir', value: 'DIR', multiple: true,
     help: 'a folder whose files scenarios sent to the control API may include or replay\n(repeatable; scenarios/ and fixtures/ always may; --scenario reads anything)',
+  },
+  {
+    name: 'gitlab-version', value: 'X', env: 'GITLAB_RUNNERS_MOCK_GITLAB_VERSION',
+    help: 'answer as GitLab release X (11.0 to 18.x, e.g. 17.11 or 16);\ndefault: the newest release the contract describes',
   },
   { name: 'strict', help: 'answer 500 instead of a response that breaks the contract (for debugging the mock)' },
   { name: 'static', help: "no state: answer from the contract's examples, like Prism (Prefer: code=404 picks another)" },
@@ -98,8 +102,13 @@ export async function runServe(argv: string[]): Promise<number> {
       stateFile: values['state-file'],
       controlToken: values['control-token'],
       ...(formatLine ? { onRequest: (entry: RequestLogEntry) => process.stdout.write(`${formatLine(entry)}\n`) } : {}),
+      gitlabVersion: values['gitlab-version'],
     })
   } catch (error) {
+    if (error instanceof ReleaseError) {
+      process.stderr.write(`${source['gitlab-version']}: ${error.message}\n`)
+      return 2
+    }
     if (error instanceof ScenarioError || error instanceof ControlTokenError || error instanceof StateFileError || error instanceof RangeError) {
       process.stderr.write(`${error.message}\n`)
       return 2
@@ -111,7 +120,7 @@ export async function runServe(argv: string[]): Promise<number> {
     }
     throw error
   }
-  process.stdout.write(banner(mock.url, findPersonas(mock.world.peopleData()), values.scenario))
+  process.stdout.write(banner(mock.url, findPersonas(mock.world.peopleData()), values.scenario, mock.gitlabVersion))
   const watcher = values.watch ? watchScenario(values.scenario, () => reload(mock, values.scenario)) : undefined
   const stop = () => {
     watcher?.close()
@@ -132,10 +141,10 @@ function reload(mock: Awaited<ReturnType<typeof startMock>>, scenario: string): 
   }
 }
 
-function banner(url: string, personas: ReturnType<typeof findPersonas>, scenario: string): string {
+function banner(url: string, personas: ReturnType<typeof findPersonas>, scenario: string, gitlabVersion: string): string {
   const width = Math.max(0, ...personas.map((p) => p.role.length))
   const lines = [
-    `gitlab-runners-mock: GitLab Runners API on ${url} (scenario: ${scenario})`,
+    `gitlab-runners-mock: GitLab Runners API on ${url} as GitLab ${gitlabVersion} (scenario: ${scenario})`,
     '',
     'Tokens (send as PRIVATE-TOKEN header, private_token query or Authorization: Bearer):',
     ...personas.map((p) => `  ${p.role.padEnd(width)}  ${p.token}  (${p.username})`),

@@ -7,6 +7,9 @@ import type { RunnerType, WorldData } from '../store/records.js'
 import { runnerStatus, type RunnerStatus } from '../store/status.js'
 import type { World } from '../store/world.js'
 
+/** The newest GitLab's status words (pre-15.0 releases said not_connected; the counts use the newest rules). */
+type NewestRunnerStatus = Exclude<RunnerStatus, 'not_connected'>
+
 export interface Overview {
   /** The loaded scenario's name or file (`inline` for uploaded YAML), null for data passed in by a program. */
   scenario: string | null
@@ -20,16 +23,16 @@ export interface Overview {
     projects: number
     runners: number
     runnersByType: Record<RunnerType, number>
-    runnersByStatus: Record<RunnerStatus, number>
+    runnersByStatus: Record<NewestRunnerStatus, number>
   }
 }
 
 export function overviewOf(world: World, scenario: string | null, gitlabVersion: string): Overview {
   const runnersByType: Record<RunnerType, number> = { instance_type: 0, group_type: 0, project_type: 0 }
-  const runnersByStatus: Record<RunnerStatus, number> = { online: 0, offline: 0, stale: 0, never_contacted: 0, paused: 0 }
+  const runnersByStatus: Record<NewestRunnerStatus, number> = { online: 0, offline: 0, stale: 0, never_contacted: 0, paused: 0 }
   for (const runner of world.runners.values()) {
     runnersByType[runner.runnerType] += 1
-    runnersByStatus[runnerStatus(world, runner)] += 1
+    runnersByStatus[runnerStatus(world, runner) as NewestRunnerStatus] += 1
   }
   return {
     scenario,

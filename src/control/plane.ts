@@ -33,6 +33,8 @@ export interface ControlPlaneOptions {
   faultTargets?: FaultTargets
   /** Called when any request but a health check has been answered (the request log). */
   onServed?: (request: ServedRequest, session: string | null) => void
+  /** The GitLab release the mock answers as ("17.11"): exported states name it. */
+  gitlabVersion: string
 }
 
 /** What app.ts tells the journal about a request while serving it. */
@@ -59,7 +61,11 @@ export class ControlPlane {
   // Names travel with the scenario data, so a session (which starts from the main scenario) knows its name too.
   private readonly scenarioNames = new WeakMap<WorldData, string>()
 
+  /** The GitLab release the mock answers as ("17.11"). */
+  readonly gitlabVersion: string
+
   constructor(private readonly options: ControlPlaneOptions) {
+    this.gitlabVersion = options.gitlabVersion
     // The pristine world comes first: the main scope forks it, like every session.
     this.shared = this.sharedFor(options.scenario)
     this.scenarioName = options.scenarioName

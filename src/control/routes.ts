@@ -79,7 +79,8 @@ export const controlHandlers: Record<string, ControlHandler> = {
     plane.load(scope, data, typeof params.name === 'string' ? params.name : 'inline')
     return noContent
   },
-  exportState: (_params, scope) => ({ status: 200, body: scope.world.toData() }),
+  // The release is told, not kept: importing the state into a mock of another release is allowed.
+  exportState: (_params, scope, plane) => ({ status: 200, body: { gitlabVersion: plane.gitlabVersion, ...scope.world.toData() } }),
   importState: (params, scope, plane) => {
     scope.importState(params as unknown as WorldData)
     plane.committed(scope)

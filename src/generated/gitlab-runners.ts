@@ -569,6 +569,25 @@ export interface components {
         };
         /** @description A 401 body: plain for missing or unknown credentials, OAuth-style for expired or revoked tokens. */
         AuthenticationError: components["schemas"]["MessageError"] | components["schemas"]["OAuthError"];
+        /** @description What `GET /version` (and `GET /metadata`) answer about the instance. */
+        Metadata: {
+            /** @description The release, `MAJOR.MINOR.PATCH`, with `-ee` on Enterprise Edition and `-pre` on unreleased builds. */
+            version: string;
+            /** @description The short Git revision GitLab was built from. */
+            revision: string;
+            /** @description The GitLab agent server for Kubernetes (KAS). */
+            kas: {
+                enabled: boolean;
+                /** @description URL agents use to reach KAS; null when KAS is off. */
+                externalUrl: string | null;
+                /** @description URL of the KAS Kubernetes API proxy; null when KAS is off. */
+                externalK8sProxyUrl: string | null;
+                /** @description KAS's version; null when KAS is off or could not be asked. */
+                version: string | null;
+            };
+            /** @description Whether the instance runs the Enterprise Edition. */
+            enterprise: boolean;
+        };
         /** @description A 403 body: plain for missing rights, OAuth-style (`insufficient_scope`) when the token lacks the scope. */
         ForbiddenError: components["schemas"]["MessageError"] | components["schemas"]["OAuthError"];
         /** @description The user who created a runner. */
@@ -2566,24 +2585,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description The release, `MAJOR.MINOR.PATCH`, with `-ee` on Enterprise Edition and `-pre` on unreleased builds. */
-                        version: string;
-                        /** @description The short Git revision GitLab was built from. */
-                        revision: string;
-                        /** @description The GitLab agent server for Kubernetes (KAS). */
-                        kas: {
-                            enabled: boolean;
-                            /** @description URL agents use to reach KAS; null when KAS is off. */
-                            externalUrl: string | null;
-                            /** @description URL of the KAS Kubernetes API proxy; null when KAS is off. */
-                            externalK8sProxyUrl: string | null;
-                            /** @description KAS's version; null when KAS is off or could not be asked. */
-                            version: string | null;
-                        };
-                        /** @description Whether the instance runs the Enterprise Edition. */
-                        enterprise: boolean;
-                    };
+                    "application/json": components["schemas"]["Metadata"];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -12,7 +12,7 @@ import type { Handler, OperationId } from './handler.js'
 import { cors, type CorsSetting } from './cors.js'
 import { hostGuard, originGuard, parseAllowedHosts } from './site-guard.js'
 import { findUserToken } from './credentials.js'
-import { errorReplyFor, internalError, invalidParams, noDocumentedAnswer, routeNotFound } from './errors.js'
+import { errorReplyFor, internalError, invalidParams, noDocumentedAnswer, routeNotFound, type ReleaseWording } from './errors.js'
 import { InputError, parseQuery, readBody, type RawParams } from './input.js'
 import type { LinkContext } from './pagination-headers.js'
 import { createResponder, type Reply, type Responder, type SelfCheckMode } from './respond.js'
@@ -21,6 +21,7 @@ import { staticReply } from './static-replies.js'
 import { UnauthorizedError } from '../store/errors.js'
 import { handlers } from './routes.js'
 import { pages } from './pages.js'
+import { serveRelease, type ServedRelease } from './served-release.js'
 
 export const API_PREFIX = '/api/v4'
 
@@ -50,6 +51,8 @@ export interface MockApp {
 export function createApp(options: AppOptions): MockApp {
   const { contract } = options
   const responder = createResponder(contract, options.selfCheck, options.log)
+  // The contract is the served release's derived document: routes, validation and self-check follow it.
+  const release = serveRelease(contract.profile)
   const app = express()
   app.disable('x-powered-by')
   app.set('etag', false)
@@ -101,7 +104,7 @@ export function createApp(options: AppOptions): MockApp {
     }
     const { operation, pathParams } = match
     try {
-      const reply = await handle(options, world, operation, pathParams, query, req, res)
+      const reply = await handle(options, release, world, operation, pathParams, query, req, res)
       // On disk before the client hears of it, so an acknowledged change survives a crash.
       if (reply.status < 400 && !isRead(req.method)) control?.plane.committed(control.plane.scope())
       send(res, operation, reply)
@@ -109,7 +112,7 @@ export function createApp(options: AppOptions): MockApp {
       // Transport failures (413, 415, unreadable bodies) happen before GitLab's API sees the request,
       // so they belong to no operation's documented statuses and skip the self-check.
       const transport = error instanceof InputError
-      send(res, transport ? undefined : operation, replyForError(error, options.log))
+      send(res, transport ? undefined : operation, replyForError(error, options.log, release.wording))
     }
   })
 
@@ -124,7 +127,7 @@ export function createApp(options: AppOptions): MockApp {
 }
 
 async function handle(
-  options: AppOptions, world: World, operation: Operation, pathParams: Record<string, string>, query: RawParams, req: Request, res: Response,
+  options: AppOptions, release: ServedRelease, world: World, operation: Operation, pathParams: Record<string, string>, query: RawParams, req: Request, res: Response,
 ): Promise<Reply> {
   const body = await readBody(req, options.bodyLimitBytes)
   noteExchange(res, { body })
@@ -139,7 +142,7 @@ async function handle(
     } else {
       actor = authenticateUser(world, token)
       noteExchange(res, { username: actor.user.username })
-      requireScope(actor, tokenScopesOf(operation))
+      requireScope(actor, release.scopeRule(tokenScopesOf(operation)))
     }
   }
 
@@ -160,7 +163,7 @@ async function handle(
     path: `${API_PREFIX}${req.path}`,
     params: { ...query, ...body, ...pathParams },
   }
-  return handler({ params: validation.params as never, headers: req.headers }, { world, actor, link })
+  return handler({ params: validation.params as never, headers: req.headers }, { world, actor, link, release })
 }
 
 /** Grape answers HEAD on every GET route, as the GET without its body (Node drops the body). */
@@ -173,9 +176,9 @@ function origin(req: Request): string {
   return `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`
 }
 
-function replyForError(error: unknown, log: (line: string) => void): Reply {
+function replyForError(error: unknown, log: (line: string) => void, wording?: ReleaseWording): Reply {
   if (error instanceof InputError) return error.reply
-  const reply = errorReplyFor(error)
+  const reply = errorReplyFor(error, wording)
   if (reply) return reply
   log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
   return internalError

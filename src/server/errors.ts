@@ -110,8 +110,14 @@ export const controlTokenRequired: ErrorReply = {
 
 export const internalError: ErrorReply = { code: 'internal', status: 500, body: { message: '500 Internal Server Error' } }
 
+/** Wording that differs between GitLab releases. */
+export interface ReleaseWording {
+  /** `404 Runner Not Found` (18.x) or `404 Not found` (older runner lookups). */
+  runnerNotFound: string
+}
+
 /** Turns a domain error into GitLab's response; undefined for anything that is not a known domain error. */
-export function errorReplyFor(error: unknown): ErrorReply | undefined {
+export function errorReplyFor(error: unknown, wording?: ReleaseWording): ErrorReply | undefined {
   if (error instanceof UnauthorizedError) {
     if (error.reason === 'expired') {
       return { code: 'token_expired', status: 401, body: { error: 'invalid_token', error_description: EXPIRED } }
@@ -131,7 +137,10 @@ export function errorReplyFor(error: unknown): ErrorReply | undefined {
   if (error instanceof ForbiddenError) {
     return { code: 'forbidden', status: 403, body: { message: error.reason ? `403 Forbidden - ${error.reason}` : '403 Forbidden' } }
   }
-  if (error instanceof NotFoundError) return { code: 'not_found', status: 404, body: { message: `404 ${error.resource} Not Found` } }
+  if (error instanceof NotFoundError) {
+    const message = error.resource === 'Runner' && wording ? wording.runnerNotFound : `404 ${error.resource} Not Found`
+    return { code: 'not_found', status: 404, body: { message } }
+  }
   if (error instanceof InvalidError) return { code: 'invalid_record', status: 400, body: { message: error.fields } }
   if (error instanceof BadRequestError) return { code: 'bad_request', status: 400, body: { message: error.text } }
   if (error instanceof ParamError) return { code: 'invalid_params', status: 400, body: { error: error.text } }

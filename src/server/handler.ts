@@ -6,6 +6,7 @@ import type { Actor } from '../store/tokens.js'
 import type { World } from '../store/world.js'
 import type { LinkContext } from './pagination-headers.js'
 import type { Reply } from './respond.js'
+import type { ServedRelease } from './served-release.js'
 
 export type OperationId = keyof operations
 
@@ -30,6 +31,8 @@ export interface HandlerContext {
   /** The signed-in caller; only absent on runner-token endpoints. */
   actor: Actor | undefined
   link: LinkContext
+  /** The GitLab release the mock answers as: handlers ask it, never a version string. */
+  release: ServedRelease
 }
 
 export type Handler<Op extends OperationId> = (input: HandlerInput<Op>, context: HandlerContext) => Reply

@@ -1,5 +1,7 @@
 // The only bridge from store records to GitLab's wire entities: which fields an entity shows, in
-// GitLab's order (reference §3), with times as ISO strings at millisecond precision.
+// GitLab's order (reference §3), with times as ISO strings at millisecond precision. Entities are built
+// as the newest GitLab sends them, then fitted to the served release: keys it did not have are left
+// out, keys it dropped since (a runner's token) are put back, and behaviour switches pick values.
 import type { components, operations } from '../generated/gitlab-runners.js'
 import type { RunnerDetails as RunnerView } from '../store/runners.js'
 import type {
@@ -9,6 +11,7 @@ import {
   latestManager, managerJobExecutionStatus, managerStatus, runnerJobExecutionStatus, runnerOnline, runnerStatus,
 } from '../store/status.js'
 import type { World } from '../store/world.js'
+import type { ServedRelease } from './served-release.js'
 
 type Schemas = components['schemas']
 export type Runner = Schemas['Runner']
@@ -25,33 +28,43 @@ function isoOrNull(millis: Millis | null): string | null {
   return millis === null ? null : iso(millis)
 }
 
-export function serializeRunner(world: World, runner: RunnerRecord): Runner {
+function runnerFields(world: World, runner: RunnerRecord, release: ServedRelease): Runner {
   const creator = runner.createdById === null ? undefined : world.users.get(runner.createdById)
+  const rules = release.statusRules
   return {
     id: runner.id,
     description: runner.description,
-    // Always null since 17.0; the address lives on the runner managers (reference §3.1).
-    ip_address: null,
+    // Always null since 17.0 (reference §3.1); before, the address the runner last spoke from, which
+    // the mock keeps on its runner managers.
+    // (the newest document's type says null: older releases' documents allow the string).
+    ip_address: (release.behaviour('ipAddress') === 'value' ? (latestManager(world, runner)?.ipAddress ?? null) : null) as Runner['ip_address'],
     active: runner.active,
     paused: !runner.active,
     is_shared: runner.runnerType === 'instance_type',
     runner_type: runner.runnerType,
     name: runner.name,
-    online: runnerOnline(world, runner),
+    online: runnerOnline(world, runner, rules),
     // Absent, not null, for runners nobody created through the UI or API (reference §3.1).
     ...(creator ? { created_by: serializeUserBasic(world, creator) } : {}),
     created_at: iso(runner.createdAt),
-    status: runnerStatus(world, runner),
+    // Older releases say not_connected, which the newest document's type does not name.
+    status: runnerStatus(world, runner, rules) as Runner['status'],
     job_execution_status: runnerJobExecutionStatus(world, runner),
   }
 }
 
+export function serializeRunner(world: World, runner: RunnerRecord, release: ServedRelease): Runner {
+  return release.shown('Runner', runnerFields(world, runner, release))
+}
+
 /** `withProjects` is false for PUT, which no longer sends `projects` in the newest GitLab. */
-export function serializeRunnerDetails(world: World, view: RunnerView, withProjects: boolean): RunnerDetails {
+export function serializeRunnerDetails(world: World, view: RunnerView, withProjects: boolean, release: ServedRelease): RunnerDetails {
   const { runner } = view
   const manager = latestManager(world, runner)
-  return {
-    ...serializeRunner(world, runner),
+  // Older releases showed the note to every reader; the newest only to callers who may update the runner.
+  const showsNote = view.canUpdate || release.behaviour('maintenanceNoteVisibility') === 'everyone'
+  const details: RunnerDetails = {
+    ...runnerFields(world, runner, release),
     tag_list: runner.tagList,
     run_untagged: runner.runUntagged,
     locked: runner.locked,
@@ -63,23 +76,26 @@ export function serializeRunnerDetails(world: World, view: RunnerView, withProje
     architecture: manager?.architecture ?? null,
     contacted_at: isoOrNull(runner.contactedAt),
     // Only callers who may update the runner read its note (reference §3.2, newest).
-    maintenance_note: view.canUpdate ? runner.maintenanceNote : null,
+    maintenance_note: showsNote ? runner.maintenanceNote : null,
     ...(withProjects ? { projects: view.projects.map((p) => serializeProject(world, p)) } : {}),
     groups: view.groups.map((g) => serializeGroup(world, g)),
   }
+  // Up to 12.x details carried the runner's authentication token (reference §9).
+  const withToken = release.has('property', 'RunnerDetails.token') ? { ...details, token: runner.token } : details
+  return release.shown('RunnerDetails', withToken)
 }
 
-/** `POST /runners`, `POST /runners/verify`, `POST /user/runners`: the key token_expires_at is always present. */
-export function serializeRegistrationDetails(runner: RunnerRecord): Schemas['RunnerRegistrationDetails'] {
-  return { id: runner.id, token: runner.token, token_expires_at: isoOrNull(runner.tokenExpiresAt) }
+/** `POST /runners`, `POST /runners/verify`, `POST /user/runners`: token_expires_at (from 14.3) is always present. */
+export function serializeRegistrationDetails(runner: RunnerRecord, release: ServedRelease): Schemas['RunnerRegistrationDetails'] {
+  return release.shown('RunnerRegistrationDetails', { id: runner.id, token: runner.token, token_expires_at: isoOrNull(runner.tokenExpiresAt) })
 }
 
 export function serializeAuthenticationToken(result: { token: string; tokenExpiresAt: Millis | null }): Schemas['RunnerAuthenticationToken'] {
   return { token: result.token, token_expires_at: isoOrNull(result.tokenExpiresAt) }
 }
 
-export function serializeManager(world: World, manager: RunnerManagerRecord): RunnerManager {
-  return {
+export function serializeManager(world: World, manager: RunnerManagerRecord, release: ServedRelease): RunnerManager {
+  return release.shown('RunnerManager', {
     id: manager.id,
     system_id: manager.systemId,
     version: manager.version,
@@ -91,7 +107,7 @@ export function serializeManager(world: World, manager: RunnerManagerRecord): Ru
     ip_address: manager.ipAddress,
     status: managerStatus(world, manager),
     job_execution_status: managerJobExecutionStatus(world, manager),
-  }
+  })
 }
 
 export function serializeUserBasic(world: World, user: UserRecord): Schemas['UserBasic'] {
@@ -168,13 +184,13 @@ export function serializeProject(world: World, project: ProjectRecord): BasicPro
   }
 }
 
-export function serializeJob(world: World, job: JobRecord): RunnerJob {
+export function serializeJob(world: World, job: JobRecord, release: ServedRelease): RunnerJob {
   // Projects are never deleted and scenarios reject jobs of unknown projects.
   const project = world.projects.get(job.projectId)!
   const user = job.userId === null ? undefined : world.users.get(job.userId)
   const projectUrl = `${world.instance.webUrl}/${world.projectFullPath(project)}`
   const { pipeline, commit } = job
-  return {
+  const fields: RunnerJob = {
     id: job.id,
     status: job.status,
     stage: job.stage,
@@ -204,7 +220,7 @@ export function serializeJob(world: World, job: JobRecord): RunnerJob {
       committer_email: commit.committerEmail,
       committed_date: iso(commit.committedDate),
     },
-    pipeline: {
+    pipeline: release.shown('JobPipeline', {
       id: pipeline.id,
       iid: pipeline.iid,
       project_id: pipeline.projectId,
@@ -215,12 +231,15 @@ export function serializeJob(world: World, job: JobRecord): RunnerJob {
       created_at: iso(pipeline.createdAt),
       updated_at: iso(pipeline.updatedAt),
       web_url: `${projectUrl}/-/pipelines/${pipeline.id}`,
-    },
+    }),
     // Only failed jobs carry a failure_reason key (reference §3.6).
     ...(job.status === 'failed' ? { failure_reason: job.failureReason ?? 'unknown_failure' } : {}),
     web_url: `${projectUrl}/-/jobs/${job.id}`,
     project: projectIdentity(world, project),
   }
+  // Up to 12.x a job named the address of the runner that ran it; the mock knows none (reference §3.6).
+  const withAddress = release.has('property', 'RunnerJob.ip_address') ? { ...fields, ip_address: null } : fields
+  return release.shown('RunnerJob', withAddress)
 }
 
 function serializeJobUser(world: World, user: UserRecord): Schemas['JobUser'] {
@@ -253,12 +272,8 @@ export type VersionInfo = operations['getVersion']['responses'][200]['content'][
 /** A build the mock pretends to be: any short hex revision will do, as long as it never changes. */
 const MOCK_REVISION = '0d1d3c7a8b5'
 
-/** `GET /version` for a release: an Enterprise Edition build of its first patch, KAS switched off. */
-export function serializeVersion(release: { major: number; minor: number }): VersionInfo {
-  return {
-    version: `${release.major}.${release.minor}.0-ee`,
-    revision: MOCK_REVISION,
-    kas: { enabled: false, externalUrl: null, externalK8sProxyUrl: null, version: null },
-    enterprise: true,
-  }
+/** `GET /version` for the served release: an Enterprise Edition build of its first patch, KAS switched off. */
+export function serializeVersion(release: ServedRelease): VersionInfo {
+  const kas = release.shown('Metadata.kas', { enabled: false, externalUrl: null, externalK8sProxyUrl: null, version: null })
+  return release.shown('Metadata', { version: `${release.label}.0-ee`, revision: MOCK_REVISION, kas, enterprise: true })
 }

@@ -4,10 +4,10 @@ import { Bits } from './bits.js'
 import { BadRequestError, ParamError } from './errors.js'
 import type { Sliceable } from './pagination.js'
 import type { RunnerRecord, RunnerType } from './records.js'
-import { contactedRecently, isStale, ONLINE_WINDOW_MS } from './status.js'
+import { contactedRecently, isStale, NEWEST_STATUS_RULES, type StatusRules } from './status.js'
 import type { World } from './world.js'
 
-export type StatusFilter = 'online' | 'offline' | 'stale' | 'never_contacted' | 'active' | 'paused'
+export type StatusFilter = 'online' | 'offline' | 'stale' | 'never_contacted' | 'not_connected' | 'active' | 'paused'
 
 export interface RunnerFilters {
   type?: RunnerType
@@ -15,6 +15,8 @@ export interface RunnerFilters {
   paused?: boolean
   tagList?: string[]
   versionPrefix?: string
+  /** The served release's thresholds (the newest GitLab's when absent). */
+  statusRules?: StatusRules
 }
 
 /** What a `scope` value narrows to: runner types (type scopes, shared, specific) or a status. */
@@ -22,7 +24,7 @@ export type ScopeFilter = { types: RunnerType[] } | { status: StatusFilter }
 
 export type ScopedListOperation = 'listRunners' | 'listAllRunners' | 'listProjectRunners'
 
-const STATUS_SCOPES: readonly StatusFilter[] = ['active', 'paused', 'online', 'offline', 'never_contacted', 'stale']
+const STATUS_SCOPES: readonly StatusFilter[] = ['active', 'paused', 'online', 'offline', 'never_contacted', 'not_connected', 'stale']
 const TYPE_SCOPES: Readonly<Record<string, RunnerType[]>> = {
   specific: ['group_type', 'project_type'],
   shared: ['instance_type'],
@@ -46,16 +48,18 @@ export function parseScope(operation: ScopedListOperation, scope: string | undef
 }
 
 /** The SQL meaning, which differs from the `status` field: `offline` includes stale and paused runners. */
-export function matchesStatusFilter(now: number, runner: RunnerRecord, status: StatusFilter): boolean {
+export function matchesStatusFilter(now: number, runner: RunnerRecord, status: StatusFilter, rules: StatusRules = NEWEST_STATUS_RULES): boolean {
   switch (status) {
     case 'online':
-      return contactedRecently(now, runner.contactedAt)
+      return contactedRecently(now, runner.contactedAt, rules)
     case 'offline':
-      return runner.contactedAt !== null && !contactedRecently(now, runner.contactedAt)
+      return runner.contactedAt !== null && !contactedRecently(now, runner.contactedAt, rules)
+    // not_connected is the pre-15.0 name of the same filter.
     case 'never_contacted':
+    case 'not_connected':
       return runner.contactedAt === null
     case 'stale':
-      return isStale(now, runner)
+      return isStale(now, runner, rules)
     case 'active':
       return runner.active
     case 'paused':
@@ -100,6 +104,7 @@ export function filterRunners(
   scope?: ScopeFilter,
 ): RunnerSelection {
   const now = world.now()
+  const rules = filters.statusRules ?? NEWEST_STATUS_RULES
   if (filters.versionPrefix !== undefined) validateVersionPrefix(filters.versionPrefix)
 
   const slots = world.runnerSlots().copy()
@@ -114,7 +119,7 @@ export function filterRunners(
   if (filters.paused === true) slots.and(world.pausedBits())
   if (filters.paused === false) slots.andNot(world.pausedBits())
   const statuses = [filters.status, scope && 'status' in scope ? scope.status : undefined].filter((s) => s !== undefined)
-  const checks = statuses.filter((status) => !narrowByStatus(world, slots, now, status))
+  const checks = statuses.filter((status) => !narrowByStatus(world, slots, now - rules.onlineWindowMs, status))
 
   if (checks.length === 0 && filters.versionPrefix === undefined) {
     return {
@@ -126,7 +131,7 @@ export function filterRunners(
   const matches: RunnerRecord[] = []
   for (const slot of slots) {
     const runner = world.runnerInSlot(slot)
-    if (!runner || !checks.every((status) => matchesStatusFilter(now, runner, status))) continue
+    if (!runner || !checks.every((status) => matchesStatusFilter(now, runner, status, rules))) continue
     if (filters.versionPrefix !== undefined && !hasManagerWithVersion(world, runner, filters.versionPrefix)) continue
     matches.push(runner)
   }
@@ -134,15 +139,16 @@ export function filterRunners(
 }
 
 /** Narrows `slots` by an indexed status; false for one the records must decide (`stale`). */
-function narrowByStatus(world: World, slots: Bits, now: number, status: StatusFilter): boolean {
+function narrowByStatus(world: World, slots: Bits, onlineSince: number, status: StatusFilter): boolean {
   switch (status) {
     case 'online':
-      slots.and(world.contactBits('after', now - ONLINE_WINDOW_MS))
+      slots.and(world.contactBits('after', onlineSince))
       return true
     case 'offline':
-      slots.and(world.contactBits('until', now - ONLINE_WINDOW_MS))
+      slots.and(world.contactBits('until', onlineSince))
       return true
     case 'never_contacted':
+    case 'not_connected':
       slots.andNot(world.contactBits('after', -Infinity))
       return true
     case 'active':

@@ -16,6 +16,8 @@ export interface AssignProjectRunnerParams {
 export interface UnassignProjectRunnerParams extends AssignProjectRunnerParams {
   /** If-Unmodified-Since as epoch milliseconds, compared with when the runner joined the project. */
   ifUnmodifiedSince?: Millis
+  /** What a runner may not lose: its owner project (16.x on, the default) or, before, its last project. */
+  keeps?: 'owner-project' | 'last-project'
 }
 
 export function assignProjectRunner(world: World, actor: Actor, params: AssignProjectRunnerParams): RunnerRecord {
@@ -54,8 +56,11 @@ export function unassignProjectRunner(world: World, actor: Actor, params: Unassi
     if (runner.locked) throw new ForbiddenError('Runner is locked')
     if (!canAssignRunner(world, user, runner)) throw new ForbiddenError('No access granted')
   }
-  // The owner project holds the runner; only deleting the runner removes it from there.
-  if (runner.projects[0] === link) {
+  // The owner project holds the runner; only deleting the runner removes it from there. Older
+  // releases only kept a runner from losing its last project (reference §4.12).
+  if ((params.keeps ?? 'owner-project') === 'last-project') {
+    if (runner.projects.length === 1) throw new ForbiddenError('Only one project associated with the runner. Please remove the runner instead')
+  } else if (runner.projects[0] === link) {
     throw new ForbiddenError('You cannot unassign a runner from the owner project. Delete the runner instead')
   }
   requireUnmodifiedSince(link.createdAt, params.ifUnmodifiedSince)

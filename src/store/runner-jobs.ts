@@ -21,6 +21,8 @@ export interface RunnerJobsParams extends OffsetParams {
   /** GitLab honours `pagination=keyset` although the endpoint does not declare it. */
   pagination?: 'offset' | 'keyset'
   cursor?: string
+  /** The order without `order_by`: ascending ids in newer releases, descending (with `sort` always applied) in older ones. Default asc. */
+  defaultOrder?: 'asc' | 'desc'
 }
 
 export type RunnerJobsResult =
@@ -49,7 +51,9 @@ export function listRunnerJobs(world: World, actor: Actor, params: RunnerJobsPar
     return { pagination: 'keyset', page: paginateKeyset(jobs.reverse(), params) }
   }
   requireOffsetWithinLimit(params, 'Ci::Build')
-  // Without order_by GitLab leaves the database order (ascending ids); sort only counts with order_by.
-  if (params.orderBy === 'id' && (params.sort ?? 'desc') === 'desc') jobs.reverse()
+  // Without order_by newer GitLab leaves the database order (ascending ids) and sort only counts with
+  // order_by; older releases ordered by id with sort (default desc) always applied.
+  const ordered = params.orderBy === 'id' || params.defaultOrder === 'desc'
+  if (ordered && (params.sort ?? 'desc') === 'desc') jobs.reverse()
   return { pagination: 'offset', page: paginate(jobs, params, { withoutCounts: systemId !== undefined }) }
 }

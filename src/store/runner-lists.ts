@@ -15,6 +15,11 @@ export interface RunnerListParams extends RunnerFilters, OffsetParams {
   scope?: string
 }
 
+export interface AllRunnerListParams extends RunnerListParams {
+  /** Whether auditors may list every runner (18.x); before, only administrators. Default true. */
+  auditorsListAll?: boolean
+}
+
 export interface ProjectRunnerListParams extends RunnerListParams {
   /** Numeric id or full path. */
   projectId: number | string
@@ -35,8 +40,9 @@ export function listRunners(world: World, actor: Actor, params: RunnerListParams
   return listPage(world, ownedRunnerIds(world, actor.user), params, scope)
 }
 
-export function listAllRunners(world: World, actor: Actor, params: RunnerListParams): Page<RunnerRecord> {
-  if (!readsEverything(actor.user)) throw new ForbiddenError()
+export function listAllRunners(world: World, actor: Actor, params: AllRunnerListParams): Page<RunnerRecord> {
+  const allowed = (params.auditorsListAll ?? true) ? readsEverything(actor.user) : actor.user.admin
+  if (!allowed) throw new ForbiddenError()
   const scope = parseScope('listAllRunners', params.scope)
   return listPage(world, undefined, params, scope)
 }

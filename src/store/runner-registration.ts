@@ -27,8 +27,14 @@ export interface RegisterRunnerParams extends RunnerSettings {
   token?: string
   /** Deprecated inverse of `paused`. */
   active?: boolean
-  /** Only `info.name` is kept: versions arrive later through managers. */
+  /** Only `info.name` is kept, unless `keepInfoVersions`: versions arrive later through managers. */
   info?: { name?: string; version?: string; revision?: string; platform?: string; architecture?: string }
+  /** Before 17.0 a runner kept the versions it registered with (kept here on a legacy manager record). */
+  keepInfoVersions?: boolean
+  /** Whether registration tokens can be switched off (17.0); before, the switch does not exist. Default true. */
+  registrationSwitch?: boolean
+  /** Whether an unknown token's 403 says "invalid token supplied" (16.0); before, a plain 403. Default true. */
+  namesInvalidToken?: boolean
 }
 
 export interface CreateUserRunnerParams extends RunnerSettings {
@@ -85,6 +91,7 @@ export function registerRunner(world: World, params: RegisterRunnerParams): Runn
   if (params.active !== undefined && params.paused !== undefined) throw new ParamError('active, paused are mutually exclusive')
 
   const now = world.now()
+  const switchable = params.registrationSwitch ?? true
   let owner: Owner | undefined
   let allowed = false
   const project = world.projectByRegistrationToken(token)
@@ -100,13 +107,21 @@ export function registerRunner(world: World, params: RegisterRunnerParams): Runn
     allowed = registrationAllowed(world, { group })
   }
   // With registration switched off for the instance, even a garbage token learns only that.
-  if (!owner && !world.instance.allowRegistrationToken) throw new GoneError('runner registration disallowed')
-  if (!owner) throw new ForbiddenError('invalid token supplied')
-  if (!allowed) throw new GoneError('runner registration disallowed')
+  if (switchable && !owner && !world.instance.allowRegistrationToken) throw new GoneError('runner registration disallowed')
+  if (!owner) throw new ForbiddenError((params.namesInvalidToken ?? true) ? 'invalid token supplied' : undefined)
+  if (switchable && !allowed) throw new GoneError('runner registration disallowed')
 
-  return newRunner(world, owner, { ...params, name: params.info?.name }, {
+  const runner = newRunner(world, owner, { ...params, name: params.info?.name }, {
     token: registeredRunnerToken(), registrationType: 'registration_token', createdById: null,
   })
+  const { info } = params
+  if (params.keepInfoVersions && info && [info.version, info.revision, info.platform, info.architecture].some((value) => value !== undefined)) {
+    world.addManager({
+      runnerId: runner.id, systemId: LEGACY_SYSTEM_ID, version: info.version ?? null, revision: info.revision ?? null,
+      platform: info.platform ?? null, architecture: info.architecture ?? null, ipAddress: null, createdAt: now, contactedAt: null,
+    })
+  }
+  return runner
 }
 
 /** `POST /user/runners`: the caller creates a runner where they manage runners; it gets a `glrt-` token. */

@@ -73,3 +73,23 @@ describe('gitlab-runners-mock serve', () => {
     expect(cli.output()).toMatch(/^unknown command: frobnicate\n\nUsage: gitlab-runners-mock <command>/)
   })
 })
+
+describe('gitlab-runners-mock serve --gitlab-version', () => {
+  it('answers as that release and says so in the banner and on GET /version', async () => {
+    const serve = start(['serve', '--port', '0', '--gitlab-version', '14.10.3-ee'])
+    const [, url] = await waitFor(serve.output, /GitLab Runners API on (\S+) as GitLab 14\.10 \(scenario: default\)/)
+    const [, token] = await waitFor(serve.output, /curl -H "PRIVATE-TOKEN: (\S+)"/)
+    const response = await fetch(`${url}/version`, { headers: { 'PRIVATE-TOKEN': token! } })
+    expect(await response.json()).toEqual({ version: '14.10.0-ee', revision: '0d1d3c7a8b5' })
+  })
+
+  it.each([
+    ['junk', "--gitlab-version: 'junk' is not a GitLab release (expected MAJOR.MINOR such as 17.11; supported: GitLab 11.0 to 18.11"],
+    ['10.8', '--gitlab-version: GitLab 10 is not supported (supported: GitLab 11.0 to 18.11'],
+  ])('refuses %s, naming the supported range, and exits 2', async (version, message) => {
+    const serve = start(['serve', '--port', '0', '--gitlab-version', version])
+    expect(await serve.exited).toBe(2)
+    expect(serve.output()).toContain(message)
+    expect(serve.output()).not.toMatch(/\n\s+at /)
+  })
+})

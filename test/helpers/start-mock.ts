@@ -36,12 +36,14 @@ export async function startTestMock(options: StartMockOptions = {}): Promise<Tes
   const clock = new ManualClock(NOW)
   const logs: string[] = []
   const mock = await startMock({ clock, selfCheck: 'strict', log: (line) => logs.push(line), ...options })
+  // Prism judges against the document of the release the mock answers as.
+  const judge = options.gitlabVersion === undefined ? contract : contract.forRelease(options.gitlabVersion)
   const testMock: TestMock = Object.assign(Object.create(mock) as RunningMock, {
     clock,
     logs,
     async call(method: string, path: string, callOptions: CallOptions = {}) {
       const response = await send(mock.url, method, path, callOptions)
-      const problems = await prismViolations(contract, {
+      const problems = await prismViolations(judge, {
         method,
         path: `/api/v4${path.split('?')[0]}`,
         status: response.status,

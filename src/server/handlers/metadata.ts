@@ -2,7 +2,4 @@
 import type { Handler } from '../handler.js'
 import { serializeVersion } from '../serialize.js'
 
-// TODO(#9): the served release comes from the version profile once src/profile/ lands.
-const SERVED_RELEASE = { major: 18, minor: 6 }
-
-export const getVersion: Handler<'getVersion'> = () => ({ status: 200, body: serializeVersion(SERVED_RELEASE) })
+export const getVersion: Handler<'getVersion'> = (_input, { release }) => ({ status: 200, body: serializeVersion(release) })

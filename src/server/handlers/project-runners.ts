@@ -5,7 +5,7 @@ import { serializeRunner } from '../serialize.js'
 
 export const assignProjectRunner: Handler<'assignProjectRunner'> = ({ params }, context) => {
   const runner = store.assignProjectRunner(context.world, signedIn(context), { projectId: params.id, runnerId: params.runner_id })
-  return { status: 201, body: serializeRunner(context.world, runner) }
+  return { status: 201, body: serializeRunner(context.world, runner, context.release) }
 }
 
 export const unassignProjectRunner: Handler<'unassignProjectRunner'> = ({ params, headers }, context) => {
@@ -13,6 +13,7 @@ export const unassignProjectRunner: Handler<'unassignProjectRunner'> = ({ params
     projectId: params.id,
     runnerId: params.runner_id,
     ifUnmodifiedSince: ifUnmodifiedSince(headers),
+    keeps: context.release.behaviour('projectRunnerUnassignRule'),
   })
   return { status: 204 }
 }

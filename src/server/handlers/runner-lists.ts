@@ -3,14 +3,15 @@ import * as store from '../../store/runner-lists.js'
 import type { Page } from '../../store/pagination.js'
 import type { RunnerRecord } from '../../store/records.js'
 import { parseTagList } from '../../store/tags.js'
-import type { World } from '../../store/world.js'
-import { signedIn, type Handler, type Params } from '../handler.js'
-import { offsetHeaders, type LinkContext } from '../pagination-headers.js'
+import { signedIn, type Handler, type HandlerContext, type Params } from '../handler.js'
+import { offsetHeaders } from '../pagination-headers.js'
 import type { Reply } from '../respond.js'
 import { serializeRunner } from '../serialize.js'
+import type { ServedRelease } from '../served-release.js'
 
-function filters(params: Params<'listRunners'> | Params<'listGroupRunners'>): Omit<store.RunnerListParams, 'scope'> {
+function filters(params: Params<'listRunners'> | Params<'listGroupRunners'>, release: ServedRelease): Omit<store.RunnerListParams, 'scope'> {
   return {
+    statusRules: release.statusRules,
     type: params.type,
     status: params.status,
     paused: params.paused,
@@ -21,22 +22,28 @@ function filters(params: Params<'listRunners'> | Params<'listGroupRunners'>): Om
   }
 }
 
-function runnerPage(world: World, page: Page<RunnerRecord>, link: LinkContext): Reply {
-  return { status: 200, body: page.items.map((runner) => serializeRunner(world, runner)), headers: offsetHeaders(page, link) }
+function runnerPage({ world, link, release }: HandlerContext, page: Page<RunnerRecord>): Reply {
+  return { status: 200, body: page.items.map((runner) => serializeRunner(world, runner, release)), headers: offsetHeaders(page, link) }
 }
 
 export const listRunners: Handler<'listRunners'> = ({ params }, context) =>
-  runnerPage(context.world, store.listRunners(context.world, signedIn(context), { ...filters(params), scope: params.scope }), context.link)
+  runnerPage(context, store.listRunners(context.world, signedIn(context), { ...filters(params, context.release), scope: params.scope }))
 
-export const listAllRunners: Handler<'listAllRunners'> = ({ params }, context) =>
-  runnerPage(context.world, store.listAllRunners(context.world, signedIn(context), { ...filters(params), scope: params.scope }), context.link)
+export const listAllRunners: Handler<'listAllRunners'> = ({ params }, context) => {
+  const page = store.listAllRunners(context.world, signedIn(context), {
+    ...filters(params, context.release),
+    scope: params.scope,
+    auditorsListAll: context.release.behaviour('auditorsListAllRunners'),
+  })
+  return runnerPage(context, page)
+}
 
 export const listProjectRunners: Handler<'listProjectRunners'> = ({ params }, context) => {
-  const page = store.listProjectRunners(context.world, signedIn(context), { ...filters(params), scope: params.scope, projectId: params.id })
-  return runnerPage(context.world, page, context.link)
+  const page = store.listProjectRunners(context.world, signedIn(context), { ...filters(params, context.release), scope: params.scope, projectId: params.id })
+  return runnerPage(context, page)
 }
 
 export const listGroupRunners: Handler<'listGroupRunners'> = ({ params }, context) => {
-  const page = store.listGroupRunners(context.world, signedIn(context), { ...filters(params), groupId: params.id })
-  return runnerPage(context.world, page, context.link)
+  const page = store.listGroupRunners(context.world, signedIn(context), { ...filters(params, context.release), groupId: params.id })
+  return runnerPage(context, page)
 }

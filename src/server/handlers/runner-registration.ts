@@ -19,7 +19,7 @@ function runnerSettings(params: Params<'registerRunner'> | Params<'createUserRun
   }
 }
 
-export const registerRunner: Handler<'registerRunner'> = ({ params }, { world }) => {
+export const registerRunner: Handler<'registerRunner'> = ({ params }, { world, release }) => {
   const runner = store.registerRunner(world, {
     ...runnerSettings(params),
     token: params.token,
@@ -27,8 +27,11 @@ export const registerRunner: Handler<'registerRunner'> = ({ params }, { world })
     active: params.active,
     // maintainer_note is the deprecated spelling of maintenance_note (the contract forbids both at once).
     maintenanceNote: params.maintenance_note ?? params.maintainer_note,
+    keepInfoVersions: release.behaviour('runnerVersionFieldsFrom') === 'runner',
+    registrationSwitch: release.behaviour('registrationTokenSwitch'),
+    namesInvalidToken: release.behaviour('invalidRegistrationTokenMessage') !== '403 Forbidden',
   })
-  return { status: 201, body: serializeRegistrationDetails(runner) }
+  return { status: 201, body: serializeRegistrationDetails(runner, release) }
 }
 
 export const createUserRunner: Handler<'createUserRunner'> = ({ params }, context) => {
@@ -38,7 +41,7 @@ export const createUserRunner: Handler<'createUserRunner'> = ({ params }, contex
     groupId: params.group_id,
     projectId: params.project_id,
   })
-  return { status: 201, body: serializeRegistrationDetails(runner) }
+  return { status: 201, body: serializeRegistrationDetails(runner, context.release) }
 }
 
 export const deleteRunnerByToken: Handler<'deleteRunnerByToken'> = ({ params, headers }, { world }) => {
@@ -46,10 +49,11 @@ export const deleteRunnerByToken: Handler<'deleteRunnerByToken'> = ({ params, he
   return { status: 204 }
 }
 
-export const verifyRunner: Handler<'verifyRunner'> = ({ params }, { world }) => {
+export const verifyRunner: Handler<'verifyRunner'> = ({ params }, { world, release }) => {
   const runner = store.verifyRunner(world, { token: params.token, systemId: params.system_id })
-  // 200, not 201: GitLab sets the status explicitly (reference §6.3).
-  return { status: 200, body: serializeRegistrationDetails(runner) }
+  // 200, not 201: GitLab sets the status explicitly (reference §6.3). Before 16.0 the body was the bare number 200.
+  if (release.behaviour('verifyResponse') === 'status-200') return { status: 200, body: 200 }
+  return { status: 200, body: serializeRegistrationDetails(runner, release) }
 }
 
 export const resetRunnerAuthenticationTokenByToken: Handler<'resetRunnerAuthenticationTokenByToken'> = ({ params }, { world }) => {

@@ -8,7 +8,7 @@ import { serializeAuthenticationToken, serializeJob, serializeManager, serialize
 
 export const getRunner: Handler<'getRunner'> = ({ params }, context) => {
   const view = store.getRunner(context.world, signedIn(context), { id: params.id })
-  return { status: 200, body: serializeRunnerDetails(context.world, view, params.include_projects ?? true) }
+  return { status: 200, body: serializeRunnerDetails(context.world, view, params.include_projects ?? true, context.release) }
 }
 
 export const updateRunner: Handler<'updateRunner'> = ({ params }, context) => {
@@ -24,8 +24,8 @@ export const updateRunner: Handler<'updateRunner'> = ({ params }, context) => {
     maximumTimeout: params.maximum_timeout,
     maintenanceNote: params.maintenance_note,
   })
-  // The newest GitLab no longer sends `projects` from PUT (reference §3.2).
-  return { status: 200, body: serializeRunnerDetails(context.world, view, false) }
+  // The newest GitLab no longer sends `projects` from PUT (reference §3.2); older releases did.
+  return { status: 200, body: serializeRunnerDetails(context.world, view, context.release.behaviour('putReturnsProjects'), context.release) }
 }
 
 export const deleteRunner: Handler<'deleteRunner'> = ({ params, headers }, context) => {
@@ -34,7 +34,7 @@ export const deleteRunner: Handler<'deleteRunner'> = ({ params, headers }, conte
 }
 
 export const listRunnerJobs: Handler<'listRunnerJobs'> = ({ params }, context) => {
-  const { world, link } = context
+  const { world, link, release } = context
   const result = storeListRunnerJobs(world, signedIn(context), {
     id: params.id,
     status: params.status,
@@ -45,8 +45,9 @@ export const listRunnerJobs: Handler<'listRunnerJobs'> = ({ params }, context) =
     cursor: params.cursor,
     page: params.page,
     perPage: params.per_page,
+    defaultOrder: release.behaviour('jobsDefaultOrder'),
   })
-  const body = result.page.items.map((job) => serializeJob(world, job))
+  const body = result.page.items.map((job) => serializeJob(world, job, release))
   const headers =
     result.pagination === 'keyset'
       ? keysetHeaders(result.page.nextCursor, result.page.perPage, link)
@@ -56,7 +57,7 @@ export const listRunnerJobs: Handler<'listRunnerJobs'> = ({ params }, context) =
 
 export const listRunnerManagers: Handler<'listRunnerManagers'> = ({ params }, context) => {
   const managers = store.listRunnerManagers(context.world, signedIn(context), { id: params.id })
-  return { status: 200, body: managers.map((manager) => serializeManager(context.world, manager)) }
+  return { status: 200, body: managers.map((manager) => serializeManager(context.world, manager, context.release)) }
 }
 
 export const listRunnerProjects: Handler<'listRunnerProjects'> = ({ params }, context) => {
