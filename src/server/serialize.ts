@@ -34,9 +34,8 @@ function runnerFields(world: World, runner: RunnerRecord, release: ServedRelease
   return {
     id: runner.id,
     description: runner.description,
-    // Always null since 17.0 (reference §3.1); before, the address the runner last spoke from, which
-    // the mock keeps on its runner managers.
-    // (the newest document's type says null: older releases' documents allow the string).
+    // Always null since 17.0 (reference §3.1); before, the address the runner last spoke from, which the
+    // mock keeps on its runner managers (the newest document types it null; older ones allow a string).
     ip_address: (release.behaviour('ipAddress') === 'value' ? (latestManager(world, runner)?.ipAddress ?? null) : null) as Runner['ip_address'],
     active: runner.active,
     paused: !runner.active,
@@ -75,7 +74,6 @@ export function serializeRunnerDetails(world: World, view: RunnerView, withProje
     platform: manager?.platform ?? null,
     architecture: manager?.architecture ?? null,
     contacted_at: isoOrNull(runner.contactedAt),
-    // Only callers who may update the runner read its note (reference §3.2, newest).
     maintenance_note: showsNote ? runner.maintenanceNote : null,
     ...(withProjects ? { projects: view.projects.map((p) => serializeProject(world, p)) } : {}),
     groups: view.groups.map((g) => serializeGroup(world, g)),
