@@ -537,6 +537,11 @@ export interface components {
          *     Exported by `GET /state` and read back by `PUT /state` and by `serve --state-file`.
          */
         WorldData: {
+            /**
+             * @description The GitLab release the mock answers as (`serve --gitlab-version`), e.g. `17.11`. Exported for information; an import ignores it.
+             * @example 18.6
+             */
+            readonly gitlabVersion?: string;
             instance: Record<string, never>;
             users: Record<string, never>[];
             accessTokens: Record<string, never>[];

@@ -54,7 +54,7 @@ describe('gitlab-runners-mock at the top level', () => {
       }),
     )
     const text = await banner
-    expect(text).toMatch(/on http:\/\/127\.0\.0\.1:(?!4600\b)\d+\/api\/v4 \(scenario: empty\)/)
+    expect(text).toMatch(/on http:\/\/127\.0\.0\.1:(?!4600\b)\d+\/api\/v4 as GitLab \d+\.\d+ \(scenario: empty\)/)
     const health = await fetch(/Health: +(\S+)/.exec(text)![1]!)
     expect([health.status, ((await health.json()) as { scenario: string }).scenario]).toEqual([200, 'empty'])
     const control = await fetch(/Control: +(\S+)/.exec(text)![1]!)
