@@ -7,7 +7,7 @@ import type { Fault, FaultSpec } from './control/faults.js'
 import type { JournalEntry } from './control/journal.js'
 import { ControlPlane } from './control/plane.js'
 import { requestLogEntry, type RequestLogEntry } from './control/request-log.js'
-import { controlRoutes } from './control/routes.js'
+import { CONTROL_PREFIX, controlRoutes } from './control/routes.js'
 import type { Scope } from './control/scope.js'
 import { readStateFile, writeStateFile } from './control/state-file.js'
 import { setRegistrationAllowed, type RegistrationTarget } from './control/registration.js'
@@ -196,24 +196,22 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const selfCheck = options.selfCheck ?? 'log'
   const { app, responder } = createApp({
     contract,
-    worldFor: (req) => plane.worldFor(req),
-    replayTurns: () => plane.scope().replayTurns,
-    selfCheck,
-    static: options.static ?? false,
-    cors,
-    allowedHosts: [...(options.allowedHosts ?? []), ...boundHost(host)],
-    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
-    log,
-    control: {
-      plane,
-      routes: controlRoutes({
+    hooks: plane.serverHooks(
+      CONTROL_PREFIX,
+      controlRoutes({
         plane, controlToken: options.controlToken, selfCheck, log,
         bodyLimitBytes: CONTROL_BODY_LIMIT,
         stateBodyLimitBytes: STATE_BODY_LIMIT,
         scenarioFiles: confinedAccess(options.allowDirs),
         about: { version: packageVersion(), gitlabVersion, startedAt: Date.now() },
       }),
-    },
+    ),
+    selfCheck,
+    static: options.static ?? false,
+    cors,
+    allowedHosts: [...(options.allowedHosts ?? []), ...boundHost(host)],
+    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    log,
   })
   const listening = await listen(app, options.port ?? 0, host)
   const origin = `http://${urlHost(host)}:${listening.port}`

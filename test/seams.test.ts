@@ -57,6 +57,15 @@ describe('module seams', () => {
     expect(outside.filter((line) => !line.startsWith('scenarios/'))).toEqual([])
   })
 
+  // One direction: the control plane implements the server's hooks (server/hooks.ts), index.ts wires them.
+  it('keeps the server free of the control plane', () => {
+    expect(violations('server', (_entry, lands) => lands !== 'control')).toEqual([])
+  })
+
+  it('keeps the control plane away from the drift checker and the entry point that wires it', () => {
+    expect(violations('control', (_entry, lands) => !['drift', 'index.ts'].includes(lands))).toEqual([])
+  })
+
   it('keeps the server away from the drift checker', () => {
     expect(violations('server', (_entry, lands) => lands !== 'drift')).toEqual([])
   })

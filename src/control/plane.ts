@@ -6,6 +6,7 @@ import type { Clock } from '../store/clock.js'
 import type { WorldData } from '../store/records.js'
 import type { World } from '../store/world.js'
 import { forcedStatus } from '../server/errors.js'
+import { isRead, noteExchange, notesOf, type ServerHooks } from '../server/hooks.js'
 import type { Reply } from '../server/respond.js'
 import { checkFaultTarget, type Fault, type FaultSpec, type FaultTargets } from './faults.js'
 import type { ServedRequest } from './journal.js'
@@ -35,18 +36,6 @@ export interface ControlPlaneOptions {
   onServed?: (request: ServedRequest, session: string | null) => void
   /** The GitLab release the mock answers as ("17.11"): exported states name it. */
   gitlabVersion: string
-}
-
-/** What app.ts tells the journal about a request while serving it. */
-export interface ExchangeNotes {
-  operationId?: string
-  body?: unknown
-  /** The reply as sent: headers and JSON body. */
-  response?: { headers: Record<string, string>; body: unknown }
-  fault?: string
-  findings?: string[]
-  /** Who the request's token belongs to, once authenticated. */
-  username?: string
 }
 
 export class SessionIdError extends Error {}
@@ -157,6 +146,21 @@ export class ControlPlane {
     runInScope(scope, next)
   }
 
+  /**
+   * What the server asks of the control plane, with the control API (`routes`) mounted at `prefix`:
+   * the one place the two meet.
+   */
+  serverHooks(prefix: string, routes: RequestHandler): ServerHooks {
+    return {
+      enter: this.enterScope,
+      mount: { prefix, handler: routes },
+      worldFor: (req) => this.worldFor(req),
+      replayTurns: () => this.scope().replayTurns,
+      beforeOperation: (req, res, operationId) => this.applyFault(req, res, operationId),
+      committed: () => this.committed(this.scope()),
+    }
+  }
+
   /** Adds a fault to a scope once it is known to name an operation or a route of the API. */
   addFault(scope: Scope, spec: FaultSpec): Fault {
     if (this.options.faultTargets) checkFaultTarget(spec, this.options.faultTargets)
@@ -195,21 +199,11 @@ export class ControlPlane {
   }
 }
 
-export function isRead(method: string): boolean {
-  return method === 'GET' || method === 'HEAD' || method === 'OPTIONS'
-}
-
-/** Adds what the pipeline learnt about a request to its journal entry. */
-export function noteExchange(res: Response, notes: ExchangeNotes): void {
-  const locals = res.locals as { exchange?: ExchangeNotes }
-  locals.exchange = { ...locals.exchange, ...notes }
-}
-
 function whenServed(req: Request, res: Response, served: (request: ServedRequest) => void): void {
   const started = performance.now()
   const at = Date.now()
   res.once('close', () => {
-    const notes = (res.locals as { exchange?: ExchangeNotes }).exchange ?? {}
+    const notes = notesOf(res)
     served({
       at,
       method: req.method,

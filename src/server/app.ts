@@ -2,13 +2,12 @@
 // control API → route to an operationId → fault → recorded replay → read input → authenticate →
 // validate against the contract → handler → persist an accepted change → respond (self-check, send) →
 // error replies.
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
+import express, { type NextFunction, type Request, type Response } from 'express'
 import { tokenScopesOf, type Contract, type Operation } from '../contract/index.js'
-import { CONTROL_PREFIX } from '../control/routes.js'
-import { isRead, noteExchange, type ControlPlane } from '../control/plane.js'
 import type { World } from '../store/world.js'
 import { authenticateUser, requireScope, type Actor } from '../store/tokens.js'
 import type { Handler, OperationId } from './handler.js'
+import { isRead, noteExchange, type ServerHooks } from './hooks.js'
 import { cors, type CorsSetting } from './cors.js'
 import { hostGuard, originGuard, parseAllowedHosts } from './site-guard.js'
 import { findUserToken } from './credentials.js'
@@ -27,10 +26,8 @@ export const API_PREFIX = '/api/v4'
 
 export interface AppOptions {
   contract: Contract
-  /** The world a request acts on (one per session once sessions exist). */
-  worldFor(req: Request): World
-  /** Progress through recorded replays of the scope serving the request. */
-  replayTurns(req: Request): Map<string, number>
+  /** Sessions, faults, journal, the world per request and the control API (the control plane's). */
+  hooks: ServerHooks
   selfCheck: SelfCheckMode
   cors: CorsSetting
   /** Host names served besides loopback ones (`name` for any port, `name:port`). */
@@ -39,8 +36,6 @@ export interface AppOptions {
   log(line: string): void
   /** Answer from the contract's examples instead of the world (`serve --static`). */
   static?: boolean
-  /** Sessions, faults, journal and the control API; absent, the app serves the GitLab API alone. */
-  control?: { plane: ControlPlane; routes: RequestHandler }
 }
 
 export interface MockApp {
@@ -57,15 +52,13 @@ export function createApp(options: AppOptions): MockApp {
   app.disable('x-powered-by')
   app.set('etag', false)
   app.use(hostGuard(parseAllowedHosts(options.allowedHosts)))
-  app.use(cors(options.cors, CONTROL_PREFIX))
-  app.use(originGuard(options.cors, CONTROL_PREFIX))
-  const { control } = options
+  const { hooks } = options
+  app.use(cors(options.cors, hooks.mount.prefix))
+  app.use(originGuard(options.cors, hooks.mount.prefix))
   // Outside any scope: loading the dashboard or the reference is not a GitLab API request to journal.
-  app.use(pages({ dashboard: control !== undefined, contract }))
-  if (control) {
-    app.use(control.plane.enterScope)
-    app.use(CONTROL_PREFIX, control.routes)
-  }
+  app.use(pages({ dashboard: true, contract }))
+  app.use(hooks.enter)
+  app.use(hooks.mount.prefix, hooks.mount.handler)
   // Findings go to the journal too, so a test can see which of its requests broke the contract.
   const send = (res: Response, operation: Operation | undefined, reply: Reply): void => {
     const before = responder.failures.length
@@ -82,7 +75,7 @@ export function createApp(options: AppOptions): MockApp {
     const method = routedMethod(req.method)
     const match = contract.findOperation(method, req.path)
     if (match) noteExchange(res, { operationId: match.operation.operationId })
-    const fault = await control?.plane.applyFault(req, res, match?.operation.operationId)
+    const fault = await hooks.beforeOperation(req, res, match?.operation.operationId)
     if (fault === 'dropped') return
     // A forced status is off-contract on purpose for some operations, so it skips the self-check.
     if (fault) {
@@ -91,8 +84,8 @@ export function createApp(options: AppOptions): MockApp {
     }
     // Recorded answers come from a real GitLab: the drift checker judges them, not our self-check.
     const query = parseQuery(new URL(req.originalUrl, 'http://mock.invalid').search)
-    const world = options.worldFor(req)
-    const replayed = replayFor(world.replays, options.replayTurns(req), method, req.path, query, origin(req))
+    const world = hooks.worldFor(req)
+    const replayed = replayFor(world.replays, hooks.replayTurns(req), method, req.path, query, origin(req))
     if (replayed) {
       send(res, undefined, replayed)
       return
@@ -106,7 +99,7 @@ export function createApp(options: AppOptions): MockApp {
     try {
       const reply = await handle(options, release, world, operation, pathParams, query, req, res)
       // On disk before the client hears of it, so an acknowledged change survives a crash.
-      if (reply.status < 400 && !isRead(req.method)) control?.plane.committed(control.plane.scope())
+      if (reply.status < 400 && !isRead(req.method)) hooks.committed(req)
       send(res, operation, reply)
     } catch (error) {
       // Transport failures (413, 415, unreadable bodies) happen before GitLab's API sees the request,
