@@ -9,7 +9,8 @@ import { ControlPlane } from './control/plane.js'
 import { requestLogEntry, type RequestLogEntry } from './control/request-log.js'
 import { CONTROL_PREFIX, controlRoutes } from './control/routes.js'
 import type { Scope } from './control/scope.js'
-import { readStateFile, writeStateFile } from './control/state-file.js'
+import { readStateFile, removeLeftoverTemporaries, writeStateFile } from './control/state-file.js'
+import { checkState } from './control/state-check.js'
 import { setRegistrationAllowed, type RegistrationTarget } from './control/registration.js'
 import { confinedAccess } from './scenarios/file-access.js'
 import { loadScenario } from './scenarios/load.js'
@@ -34,6 +35,8 @@ export { MockClock } from './control/clock.js'
 export { ControlTokenError } from './control/control-token.js'
 export { StateFileError } from './control/state-file.js'
 export { CorsSettingError } from './server/cors-setting.js'
+export { StateError } from './control/state-check.js'
+export { SessionLimitError, StateNotSavedError } from './control/plane.js'
 /** Both contracts as types (openapi-typescript), e.g. for a typed client: `createClient<GitLabRunnersApi>()`. */
 export type { paths as GitLabRunnersApi, components as GitLabRunnersComponents, operations as GitLabRunnersOperations } from './generated/gitlab-runners.js'
 export type { paths as ControlApi, components as ControlApiComponents } from './generated/control.js'
@@ -79,6 +82,11 @@ export interface StartMockOptions {
   controlToken?: string
   /** A session unused this long is dropped (default 30 minutes). */
   sessionIdleMs?: number
+  /**
+   * Most sessions alive at once (default 500); a new session beyond it evicts the least recently
+   * used one. Only when every session is serving a request is a new one refused (503).
+   */
+  maxSessions?: number
   /** Requests each journal keeps (default 500). */
   journalLimit?: number
   /**
@@ -177,7 +185,10 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     typeof options.scenario === 'object' ? structuredClone(options.scenario) : loadScenario(options.scenario ?? 'default', { now: baseClock.now() })
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const { stateFile, onRequest } = options
+  if (stateFile !== undefined) removeLeftoverTemporaries(stateFile)
   const saved = stateFile === undefined ? undefined : readStateFile(stateFile)
+  const maxSessions = options.maxSessions ?? 500
+  if (!Number.isSafeInteger(maxSessions) || maxSessions < 1) throw new RangeError(`maxSessions must be a positive integer, got ${maxSessions}`)
 
   const plane = new ControlPlane({
     scenario: data,
@@ -186,12 +197,13 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     journalLimit: options.journalLimit ?? 500,
     sessionIdleMs: options.sessionIdleMs ?? 30 * 60_000,
     gitlabVersion,
-    onCommit: stateFile === undefined ? undefined : (world) => writeStateFile(stateFile, world.toData()),
     faultTargets: { operationIds: [...contract.operations.keys()], paths: [...contract.operations.values()].map((operation) => operation.path) },
+    maxSessions,
+    ...(stateFile === undefined ? {} : { save: (world: World) => writeStateFile(stateFile, world.toData()) }),
     onServed: onRequest === undefined ? undefined : (served, session) => onRequest(requestLogEntry(served, session)),
   })
-  if (saved) plane.main.importState(saved)
-  plane.committed(plane.main)
+  if (saved) plane.importState(plane.main, saved)
+  else plane.saveNow()
 
   const selfCheck = options.selfCheck ?? 'log'
   const { app, responder } = createApp({
@@ -250,8 +262,7 @@ function controlsOf(scope: Scope, plane: ControlPlane): MockControls {
     },
     clock: scope.clock,
     async reset() {
-      scope.reset()
-      plane.committed(scope)
+      plane.reset(scope)
     },
     load(scenario) {
       if (typeof scenario === 'string') plane.load(scope, loadScenario(scenario, { now: scope.clock.now() }), scenario)
@@ -259,8 +270,7 @@ function controlsOf(scope: Scope, plane: ControlPlane): MockControls {
     },
     exportState: () => scope.world.toData(),
     importState(state) {
-      scope.importState(state)
-      plane.committed(scope)
+      plane.importState(scope, checkState(state))
     },
     fault: (spec) => plane.addFault(scope, spec),
     faults: () => scope.faults.list(),
@@ -269,10 +279,9 @@ function controlsOf(scope: Scope, plane: ControlPlane): MockControls {
     journal: (options = {}) => scope.journal.list(options.limit),
     clearJournal: () => scope.journal.clear(),
     allowRegistrationToken(target, allowed) {
-      if (setRegistrationAllowed(scope.writable(), target, allowed) === undefined) {
+      if (plane.change(scope, (world) => setRegistrationAllowed(world, target, allowed), (now) => now !== undefined) === undefined) {
         throw new RangeError(`no such ${typeof target === 'object' && 'groupId' in target ? 'group' : 'project'}: ${JSON.stringify(target)}`)
       }
-      plane.committed(scope)
     },
   }
 }

@@ -42,7 +42,11 @@ export const SERVE_OPTIONS = [
   { name: 'strict', help: 'answer 500 instead of a response that breaks the contract (for debugging the mock)' },
   { name: 'static', help: "no state: answer from the contract's examples, like Prism (Prefer: code=404 picks another)" },
   { name: 'watch', help: 'reload the scenario when it or a file it includes changes; a broken file keeps the old state' },
-  { name: 'state-file', value: 'PATH', env: 'GITLAB_RUNNERS_MOCK_STATE_FILE', help: 'keep the state in PATH across restarts (written after every accepted change)' },
+  { name: 'state-file', value: 'PATH', env: 'GITLAB_RUNNERS_MOCK_STATE_FILE', help: 'keep the state in PATH across restarts (a change is applied only once it is written)' },
+  {
+    name: 'max-sessions', value: 'N', default: '500', env: 'GITLAB_RUNNERS_MOCK_MAX_SESSIONS',
+    help: 'most X-Mock-Session sessions alive at once; a new one evicts the least recently used',
+  },
   {
     name: 'control-token', value: 'TOKEN', env: 'GITLAB_RUNNERS_MOCK_CONTROL_TOKEN',
     help: 'token the control API (/__mock) requires in X-Mock-Control-Token;\nneeded on a non-loopback --host',
@@ -88,9 +92,15 @@ export async function runServe(argv: string[]): Promise<number> {
     process.stderr.write(`${source.cors}: ${error.message}\n`)
     return 2
   }
+  const maxSessions = Number(values['max-sessions'])
+  if (!/^\d+$/.test(values['max-sessions']) || maxSessions < 1) {
+    process.stderr.write(`${source['max-sessions']} must be a positive integer, got ${values['max-sessions']}\n`)
+    return 2
+  }
   let mock
   try {
     mock = await startMock({
+      maxSessions,
       scenario: values.scenario,
       port,
       host: values.host,

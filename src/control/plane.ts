@@ -5,7 +5,7 @@ import type { Request, RequestHandler, Response } from 'express'
 import type { Clock } from '../store/clock.js'
 import type { WorldData } from '../store/records.js'
 import type { World } from '../store/world.js'
-import { forcedStatus } from '../server/errors.js'
+import { forcedStatus, StateNotSavedError } from '../server/errors.js'
 import { isRead, noteExchange, notesOf, type ServerHooks } from '../server/hooks.js'
 import type { Reply } from '../server/respond.js'
 import { checkFaultTarget, type Fault, type FaultSpec, type FaultTargets } from './faults.js'
@@ -28,23 +28,36 @@ export interface ControlPlaneOptions {
   journalLimit: number
   /** A session unused this long is dropped. */
   sessionIdleMs: number
-  /** Called after every accepted change to the main scope's state, before the answer is sent. */
-  onCommit?: (world: World) => void
   /** What faults may name; a fault naming anything else is refused. */
   faultTargets?: FaultTargets
   /** Called when any request but a health check has been answered (the request log). */
   onServed?: (request: ServedRequest, session: string | null) => void
   /** The GitLab release the mock answers as ("17.11"): exported states name it. */
   gitlabVersion: string
+  /** Most sessions alive at once; a new one evicts the least recently used. */
+  maxSessions: number
+  /**
+   * Saves the main scope's state (the state file); throws when it cannot. Called for every change
+   * to the main scope before the change is applied and answered: a change that cannot be saved is
+   * refused and leaves the state as it was.
+   */
+  save?: (world: World) => void
 }
 
 export class SessionIdError extends Error {}
+
+/** Every session is serving a request and the cap allows no more. */
+export class SessionLimitError extends Error {}
+
+// Defined beside the 503 it becomes: the server answers it and imports nothing of the control plane.
+export { StateNotSavedError } from '../server/errors.js'
 
 export class ControlPlane {
   readonly main: Scope
   /** The main scope's scenario by name, as `GET /__mock/health` reports it. */
   scenarioName: string | null
   private shared: SharedWorld
+  /** In order of last use, least recent first. */
   private readonly sessionsById = new Map<string, Scope>()
   private readonly sweeper: NodeJS.Timeout
   // Names travel with the scenario data, so a session (which starts from the main scenario) knows its name too.
@@ -61,25 +74,31 @@ export class ControlPlane {
     if (options.scenarioName !== null) this.scenarioNames.set(options.scenario, options.scenarioName)
     this.main = new Scope(null, options.scenario, options.baseClock, options.journalLimit, () => this.shared)
     // Also dropped lazily on use; the timer only frees memory of sessions nobody asks about again.
-    this.sweeper = setInterval(() => this.sweep(), Math.min(options.sessionIdleMs, 60_000))
+    this.sweeper = setInterval(() => this.expire(), Math.min(options.sessionIdleMs, 60_000))
     this.sweeper.unref()
   }
 
-  /** The session with this id, created from the main scope's scenario on first use. */
+  /**
+   * The session with this id, created from the main scope's scenario on first use. Sessions are kept
+   * in order of last use, so expiring idle ones and evicting the least recently used one look only at
+   * the front: O(1) per request however many sessions there are.
+   */
   session(id: string): Scope {
     if (!SESSION_ID.test(id)) throw new SessionIdError(`X-Mock-Session must be 1 to 200 printable ASCII characters without surrounding spaces, got '${id}'`)
-    this.sweep()
+    this.expire()
     let scope = this.sessionsById.get(id)
-    if (!scope) {
+    if (scope) this.sessionsById.delete(id)
+    else {
+      if (this.sessionsById.size >= this.options.maxSessions) this.evictOne()
       scope = new Scope(id, this.main.scenarioData, this.main.clock, this.options.journalLimit, () => this.shared)
-      this.sessionsById.set(id, scope)
     }
+    this.sessionsById.set(id, scope)
     scope.lastUsedAt = Date.now()
     return scope
   }
 
   sessions(): Scope[] {
-    this.sweep()
+    this.expire()
     return [...this.sessionsById.values()]
   }
 
@@ -90,13 +109,19 @@ export class ControlPlane {
   /** Loads a scenario into a scope; on the main scope it is also what new sessions start from. */
   load(scope: Scope, data: WorldData, name: string | null = null): void {
     if (name !== null) this.scenarioNames.set(data, name)
-    // A new main scenario gets its pristine world before the main scope forks it.
-    if (scope === this.main) {
-      this.shared = this.sharedFor(data)
-      this.scenarioName = name
+    const { shared, scenarioName } = this
+    const restore = () => {
+      this.shared = shared
+      this.scenarioName = scenarioName
     }
-    scope.load(data)
-    this.committed(scope)
+    this.durably(scope, restore, () => {
+      // A new main scenario gets its pristine world before the main scope forks it.
+      if (scope === this.main) {
+        this.shared = this.sharedFor(data)
+        this.scenarioName = name
+      }
+      scope.load(data)
+    })
   }
 
   /** The name of the scenario the scope was loaded from, null when a program passed data. */
@@ -104,9 +129,44 @@ export class ControlPlane {
     return this.scenarioNames.get(scope.scenarioData) ?? null
   }
 
-  /** Persists the main scope's state after a change; sessions are never persisted. */
-  committed(scope: Scope): void {
-    if (scope === this.main) this.options.onCommit?.(this.main.world)
+  /** Back to the scope's scenario. */
+  reset(scope: Scope): void {
+    this.durably(scope, () => {}, () => scope.reset())
+  }
+
+  /** Replaces the scope's state with checked data; the scenario stays. */
+  importState(scope: Scope, data: WorldData): void {
+    this.durably(scope, () => {}, () => scope.importState(data))
+  }
+
+  /**
+   * Runs a change on the scope's state and keeps it when `accepted` says so. On the main scope with a
+   * state file the change runs on a fork, which becomes the state only once it is on disk: a failed
+   * write throws StateNotSavedError and leaves the state exactly as it was.
+   */
+  change<T>(scope: Scope, apply: (world: World) => T, accepted: (result: T) => boolean): T {
+    if (!this.isSaved(scope)) return apply(scope.writable())
+    const draft = scope.writable().fork()
+    const result = apply(draft)
+    if (accepted(result)) {
+      this.save(draft)
+      scope.adopt(draft)
+    }
+    return result
+  }
+
+  /** Writes the main scope's state as it is now (at start, so the file exists from the first moment). */
+  saveNow(): void {
+    if (this.options.save) this.save(this.main.world)
+  }
+
+  /**
+   * The answer to a GitLab API request, from its scope's world as it is when this runs: called once
+   * the body has been read, so a reset that landed meanwhile is seen, never written past.
+   */
+  serve<T>(req: Request, answer: (world: World) => T, accepted: (result: T) => boolean): T {
+    const scope = this.scope()
+    return isRead(req.method) ? answer(scope.world) : this.change(scope, answer, accepted)
   }
 
   /** The scope the current request acts on (the main scope outside any request). */
@@ -114,10 +174,9 @@ export class ControlPlane {
     return currentScope() ?? this.main
   }
 
-  /** The world a GitLab API request reads or changes; reads never copy a session's state. */
-  worldFor(req: Request): World {
-    const scope = this.scope()
-    return isRead(req.method) ? scope.world : scope.writable()
+  /** The world a GitLab API request starts on (its recorded replays); the answer itself comes from serve(). */
+  worldFor(_req: Request): World {
+    return this.scope().world
   }
 
   /**
@@ -130,10 +189,18 @@ export class ControlPlane {
     try {
       scope = typeof header === 'string' ? this.session(header) : this.main
     } catch (error) {
-      if (!(error instanceof SessionIdError)) throw error
-      res.status(400).type('application/json').send(JSON.stringify({ message: `400 Bad request - ${error.message}` }))
-      return
+      if (error instanceof SessionIdError) {
+        res.status(400).type('application/json').send(JSON.stringify({ message: `400 Bad request - ${error.message}` }))
+        return
+      }
+      if (error instanceof SessionLimitError) {
+        res.status(503).set('Retry-After', '1').type('application/json').send(JSON.stringify({ message: `503 Service Unavailable - ${error.message}` }))
+        return
+      }
+      throw error
     }
+    scope.inFlight++
+    res.once('close', () => scope.inFlight--)
     const journaled = req.path.startsWith('/api/')
     const { onServed } = this.options
     const logged = onServed !== undefined && req.path !== HEALTH_PATH
@@ -157,7 +224,7 @@ export class ControlPlane {
       worldFor: (req) => this.worldFor(req),
       replayTurns: () => this.scope().replayTurns,
       beforeOperation: (req, res, operationId) => this.applyFault(req, res, operationId),
-      committed: () => this.committed(this.scope()),
+      serve: (req, answer, accepted) => this.serve(req, answer, accepted),
     }
   }
 
@@ -193,9 +260,51 @@ export class ControlPlane {
     return new SharedWorld(data, scopedClock({ now: () => this.main.clock.now() }))
   }
 
-  private sweep(): void {
+  /** Drops sessions idle too long: they sit at the front, in order of last use. */
+  private expire(): void {
     const oldest = Date.now() - this.options.sessionIdleMs
-    for (const [id, scope] of this.sessionsById) if (scope.lastUsedAt < oldest) this.sessionsById.delete(id)
+    for (const [id, scope] of this.sessionsById) {
+      if (scope.lastUsedAt >= oldest) break
+      this.sessionsById.delete(id)
+    }
+  }
+
+  /** Makes room for one more session: the least recently used one not serving a request goes. */
+  private evictOne(): void {
+    for (const [id, scope] of this.sessionsById) {
+      if (scope.inFlight > 0) continue
+      this.sessionsById.delete(id)
+      return
+    }
+    throw new SessionLimitError(
+      `all ${this.options.maxSessions} sessions are serving requests (the cap is --max-sessions / maxSessions); retry, or drop a session with DELETE /__mock/sessions/{id}`,
+    )
+  }
+
+  private isSaved(scope: Scope): boolean {
+    return scope === this.main && this.options.save !== undefined
+  }
+
+  private save(world: World): void {
+    try {
+      this.options.save?.(world)
+    } catch (error) {
+      throw new StateNotSavedError((error as NodeJS.ErrnoException).code ?? (error as Error).message)
+    }
+  }
+
+  /** Runs a change that replaces the scope's state whole, keeping it only once it is saved. */
+  private durably(scope: Scope, restoreMore: () => void, apply: () => void): void {
+    if (!this.isSaved(scope)) return apply()
+    const restore = scope.snapshot()
+    apply()
+    try {
+      this.save(scope.world)
+    } catch (error) {
+      restore()
+      restoreMore()
+      throw error
+    }
   }
 }
 

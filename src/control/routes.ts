@@ -9,15 +9,16 @@ import { displayName } from '../scenarios/source.js'
 import type { FileAccess } from '../scenarios/file-access.js'
 import { loadScenario, parseScenario, resolveScenarioPath, ScenarioError } from '../scenarios/load.js'
 import type { WorldData } from '../store/records.js'
-import { controlTokenRequired, invalidParams, routeNotFound } from '../server/errors.js'
+import { controlTokenRequired, invalidParams, routeNotFound, stateNotSaved } from '../server/errors.js'
 import { InputError, parseQuery, readBody } from '../server/input.js'
 import { createResponder, type Reply, type SelfCheckMode } from '../server/respond.js'
 import { FaultError, type FaultSpec } from './faults.js'
-import type { ControlPlane } from './plane.js'
+import { StateNotSavedError, type ControlPlane } from './plane.js'
 import { setRegistrationAllowed, type RegistrationTarget } from './registration.js'
 import type { Scope } from './scope.js'
 import { streamJournal } from './journal-stream.js'
 import { overviewOf, personasOf } from './overview.js'
+import { checkState, StateError } from './state-check.js'
 
 export const CONTROL_PREFIX = '/__mock'
 export const controlContractFile = fileURLToPath(new URL('../../openapi/control.yaml', import.meta.url))
@@ -59,8 +60,7 @@ function badRequest(message: string): Reply {
 
 export const controlHandlers: Record<string, ControlHandler> = {
   resetScope: (_params, scope, plane) => {
-    scope.reset()
-    plane.committed(scope)
+    plane.reset(scope)
     return noContent
   },
   loadScenario: (params, scope, plane, { options }) => {
@@ -82,8 +82,15 @@ export const controlHandlers: Record<string, ControlHandler> = {
   // The release is told, not kept: importing the state into a mock of another release is allowed.
   exportState: (_params, scope, plane) => ({ status: 200, body: { gitlabVersion: plane.gitlabVersion, ...scope.world.toData() } }),
   importState: (params, scope, plane) => {
-    scope.importState(params as unknown as WorldData)
-    plane.committed(scope)
+    let data: WorldData
+    try {
+      // Checked like a scenario, so a broken record is a 400 naming it rather than a 500 later.
+      data = checkState(params)
+    } catch (error) {
+      if (error instanceof StateError) return badRequest(error.message)
+      throw error
+    }
+    plane.importState(scope, data)
     return noContent
   },
   getOverview: (_params, scope, plane, { options }) => ({
@@ -224,16 +231,19 @@ export function controlRoutes(options: ControlRouteOptions): RequestHandler {
         reply = error.reply
         transport = true
       } else if (error instanceof RangeError) reply = badRequest(error.message)
-      else throw error
+      else if (error instanceof StateNotSavedError) {
+        // The mock's own trouble, not an answer the control API documents per operation.
+        reply = stateNotSaved(error.message)
+        transport = true
+      } else throw error
     }
     responder.send(res, transport ? undefined : operation, reply)
   }
 }
 
 function setRegistration(scope: Scope, plane: ControlPlane, target: RegistrationTarget, allowed: boolean, what: string): Reply {
-  const now = setRegistrationAllowed(scope.writable(), target, allowed)
+  const now = plane.change(scope, (world) => setRegistrationAllowed(world, target, allowed), (result) => result !== undefined)
   if (now === undefined) return notFound(what)
-  plane.committed(scope)
   return { status: 200, body: { allowed: now } }
 }
 

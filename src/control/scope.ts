@@ -33,6 +33,8 @@ export class Scope {
   readonly replayTurns = new Map<string, number>()
   readonly createdAt = Date.now()
   lastUsedAt = Date.now()
+  /** Requests being served on this scope: a session serving one is never evicted. */
+  inFlight = 0
   private own: World | undefined
 
   constructor(
@@ -94,6 +96,23 @@ export class Scope {
   importState(data: WorldData): void {
     this.own = new World(data, this.clock)
     this.replayTurns.clear()
+  }
+
+  /** Makes `world` (a fork of this scope's world that a change was tried on) the state. */
+  adopt(world: World): void {
+    this.own = world
+  }
+
+  /** A way back to the state, scenario and replay progress as they are now, for a change that must be undone. */
+  snapshot(): () => void {
+    const { own, scenario } = this
+    const turns = new Map(this.replayTurns)
+    return () => {
+      this.own = own
+      this.scenario = scenario
+      this.replayTurns.clear()
+      for (const [key, turn] of turns) this.replayTurns.set(key, turn)
+    }
   }
 }
 

@@ -11,7 +11,7 @@ import { isRead, noteExchange, type ServerHooks } from './hooks.js'
 import { cors, type CorsSetting } from './cors.js'
 import { hostGuard, originGuard, parseAllowedHosts } from './site-guard.js'
 import { findUserToken } from './credentials.js'
-import { errorReplyFor, internalError, invalidParams, noDocumentedAnswer, routeNotFound, type ReleaseWording } from './errors.js'
+import { errorReplyFor, internalError, invalidParams, noDocumentedAnswer, routeNotFound, stateNotSaved, StateNotSavedError, type ReleaseWording } from './errors.js'
 import { InputError, parseQuery, readBody, type RawParams } from './input.js'
 import type { LinkContext } from './pagination-headers.js'
 import { createResponder, type Reply, type Responder, type SelfCheckMode } from './respond.js'
@@ -97,15 +97,14 @@ export function createApp(options: AppOptions): MockApp {
     }
     const { operation, pathParams } = match
     try {
-      const reply = await handle(options, release, world, operation, pathParams, query, req, res)
-      // On disk before the client hears of it, so an acknowledged change survives a crash.
-      if (reply.status < 400 && !isRead(req.method)) hooks.committed(req)
+      const reply = await handle(options, release, operation, pathParams, query, req, res)
       send(res, operation, reply)
     } catch (error) {
       // Transport failures (413, 415, unreadable bodies) happen before GitLab's API sees the request,
-      // so they belong to no operation's documented statuses and skip the self-check.
-      const transport = error instanceof InputError
-      send(res, transport ? undefined : operation, replyForError(error, options.log, release.wording))
+      // and a state file that cannot be written is the mock's own trouble: neither belongs to an
+      // operation's documented statuses, so both skip the self-check.
+      const mine = error instanceof InputError || error instanceof StateNotSavedError
+      send(res, mine ? undefined : operation, replyForError(error, options.log, release.wording))
     }
   })
 
@@ -120,11 +119,21 @@ export function createApp(options: AppOptions): MockApp {
 }
 
 async function handle(
-  options: AppOptions, release: ServedRelease, world: World, operation: Operation, pathParams: Record<string, string>, query: RawParams, req: Request, res: Response,
+  options: AppOptions, release: ServedRelease, operation: Operation, pathParams: Record<string, string>, query: RawParams, req: Request, res: Response,
 ): Promise<Reply> {
   const body = await readBody(req, options.bodyLimitBytes)
   noteExchange(res, { body })
+  // The world is chosen only now, with the body in: a reset that landed while it arrived is seen, and
+  // everything below runs without a pause, on that one world. On disk before the client hears of it,
+  // so an acknowledged change survives a crash and a refused one was never applied.
+  const answer = (world: World) => answerFrom(options, release, world, operation, pathParams, query, body, req, res)
+  return options.hooks.serve(req, answer, (reply) => reply.status < 400)
+}
 
+function answerFrom(
+  options: AppOptions, release: ServedRelease, world: World, operation: Operation, pathParams: Record<string, string>, query: RawParams,
+  body: Record<string, unknown> | undefined, req: Request, res: Response,
+): Reply {
   // GitLab authenticates before Grape validates parameters: a stranger with bad params gets 401.
   let actor: Actor | undefined
   if (operation.security.length > 0) {
@@ -171,6 +180,7 @@ function origin(req: Request): string {
 
 function replyForError(error: unknown, log: (line: string) => void, wording?: ReleaseWording): Reply {
   if (error instanceof InputError) return error.reply
+  if (error instanceof StateNotSavedError) return stateNotSaved(error.message)
   const reply = errorReplyFor(error, wording)
   if (reply) return reply
   log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)

@@ -108,6 +108,19 @@ export const controlTokenRequired: ErrorReply = {
   body: { message: '401 Unauthorized - send the control token in the X-Mock-Control-Token header' },
 }
 
+/** The state file could not be written, so the change was not applied. */
+export class StateNotSavedError extends Error {
+  constructor(readonly reason: string) {
+    super(`the state file could not be written (${reason}); the change was not applied`)
+    this.name = 'StateNotSavedError'
+  }
+}
+
+/** A change the state file could not take: refused and not applied, so a retry is safe. */
+export function stateNotSaved(reason: string): ErrorReply {
+  return { code: 'state_not_saved', status: 503, body: { message: `503 Service Unavailable - ${reason}` } }
+}
+
 export const internalError: ErrorReply = { code: 'internal', status: 500, body: { message: '500 Internal Server Error' } }
 
 /** Wording that differs between GitLab releases. */

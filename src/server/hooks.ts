@@ -27,8 +27,12 @@ export interface ServerHooks {
   replayTurns(req: Request): Map<string, number>
   /** Before an operation runs: a reply in its place, `dropped` when the connection was dropped, or nothing. */
   beforeOperation(req: Request, res: Response, operationId: string | undefined): Promise<Reply | 'dropped' | undefined>
-  /** After an accepted change, before the client hears of it. */
-  committed(req: Request): void
+  /**
+   * Answers a GitLab API request from its scope's world as it is once the body is read, keeping a
+   * write's change only when `accepted` says so (with a state file: only once it is on disk, else
+   * StateNotSavedError and nothing applied).
+   */
+  serve<T>(req: Request, answer: (world: World) => T, accepted: (result: T) => boolean): T
 }
 
 export function isRead(method: string): boolean {
