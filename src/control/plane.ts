@@ -4,7 +4,7 @@
 import type { Request, RequestHandler, Response } from 'express'
 import type { Clock } from '../store/clock.js'
 import type { WorldData } from '../store/records.js'
-import type { World } from '../store/world.js'
+import { World } from '../store/world.js'
 import { forcedStatus, StateNotSavedError } from '../server/errors.js'
 import { isRead, noteExchange, notesOf, type ServerHooks } from '../server/hooks.js'
 import type { Reply } from '../server/respond.js'
@@ -44,6 +44,9 @@ export interface ControlPlaneOptions {
   save?: (world: World) => void
 }
 
+// How many state-file writes go through a fork before the main world is rebuilt from its data.
+const REBUILD_EVERY = 64
+
 export class SessionIdError extends Error {}
 
 /** Every session is serving a request and the cap allows no more. */
@@ -59,6 +62,8 @@ export class ControlPlane {
   private shared: SharedWorld
   /** In order of last use, least recent first. */
   private readonly sessionsById = new Map<string, Scope>()
+  /** Changes kept through a fork since the main world was last rebuilt (see change()). */
+  private keptForks = 0
   private readonly sweeper: NodeJS.Timeout
   // Names travel with the scenario data, so a session (which starts from the main scenario) knows its name too.
   private readonly scenarioNames = new WeakMap<WorldData, string>()
@@ -150,7 +155,11 @@ export class ControlPlane {
     const result = apply(draft)
     if (accepted(result)) {
       this.save(draft)
-      scope.adopt(draft)
+      // Every kept fork lays its changes over the last one; rebuilding now and then keeps the layers a
+      // lookup reads through few, at the cost of one copy per so many writes (each write already
+      // serialises the whole state for the file).
+      this.keptForks = (this.keptForks + 1) % REBUILD_EVERY
+      scope.adopt(this.keptForks === 0 ? new World(draft.toData(), draft.clock) : draft)
     }
     return result
   }

@@ -96,6 +96,24 @@ describe('--state-file: acknowledged and durable, or refused and not applied', (
     }
   })
 
+  it('keeps every change across many writes, the state in memory always the one on disk', async () => {
+    const { file } = stateDir()
+    const mock = await startMock({ stateFile: file, log: () => {} })
+    try {
+      const before = await runnerCount(mock)
+      // More than the 64 writes after which the main world is rebuilt from its data.
+      for (let index = 0; index < 70; index++) {
+        const created = await send(mock.url, 'POST', '/user/runners', { token: ADMIN, body: { runner_type: 'instance_type', description: `many-${index}` } })
+        expect(created.status).toBe(201)
+      }
+      expect((await send(mock.url, 'PUT', '/runners/10', { token: ADMIN, body: { paused: true } })).status).toBe(200)
+      expect(await runnerCount(mock)).toBe(before + 70)
+      expect((await control(mock, 'GET', '/state')).body).toEqual(readStateFile(file))
+    } finally {
+      await mock.close()
+    }
+  })
+
   it('cleans up temporaries that interrupted writes left, and keeps those of a running process', async () => {
     const { dir, file } = stateDir()
     const dead = join(dir, 'state.json.999999999.tmp')
