@@ -5,6 +5,7 @@
 // The server runs in its own process (the real CLI), so its RSS is not mixed with the load generator's.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
@@ -69,7 +70,10 @@ const sampler = setInterval(() => {
   marks.push({ at: Date.now(), sent })
   // A line a minute, so a plateau (or a climb) is visible, not just the two ends.
   const elapsedS = Math.round((Date.now() - started) / 1000)
-  if (elapsedS > 0 && elapsedS % 60 === 0) console.log(`${elapsedS} s: RSS ${rssMb().toFixed(0)} MB, ${rate(Date.now() - WINDOW_MS, Date.now())} req/s, sessions opened ${session}`)
+  // The load average says whether a drop in req/s is the mock's or the machine's.
+  if (elapsedS > 0 && elapsedS % 60 === 0) {
+    console.log(`${elapsedS} s: RSS ${rssMb().toFixed(0)} MB, ${rate(Date.now() - WINDOW_MS, Date.now())} req/s, sessions opened ${session}, load average ${loadavg()[0]!.toFixed(1)}`)
+  }
 }, 1000)
 const rssAtStart = { value: 0 }
 setTimeout(() => (rssAtStart.value = rssMb()), WINDOW_MS).unref()
