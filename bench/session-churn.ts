@@ -1,5 +1,6 @@
 // Session churn: the mock under a new X-Mock-Session every 50 requests for a while (5 minutes by default),
-// printing the server's RSS and the request rate at the start and at the end. Sessions beyond the cap are
+// printing the server's RSS, the request rate and the server's CPU time per request at the start, each
+// minute and the end (CPU per request is what the mock costs; req/s also says how busy the machine is). Sessions beyond the cap are
 // evicted, least recently used first, so memory and throughput should stay flat.
 //   node --import tsx bench/session-churn.ts [--minutes 5] [--max-sessions N] [--connections 8]
 // The server runs in its own process (the real CLI), so its RSS is not mixed with the load generator's.
@@ -42,12 +43,19 @@ function rssMb(): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
 }
 
+/** The server's CPU time so far, in ms: per request it says what the mock costs, however busy the machine. */
+function cpuMs(): number {
+  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  // utime and stime, fields 14 and 15 of /proc/PID/stat, in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
 let sent = 0
 let failed = 0
 let session = 0
 const started = Date.now()
 const stopAt = started + durationMs
-const marks: Array<{ at: number; sent: number }> = []
+const marks: Array<{ at: number; sent: number; cpu: number }> = []
 
 // Every 50th request opens a new session; its first request is a write, so each session gets its own world.
 async function worker(): Promise<void> {
@@ -67,12 +75,12 @@ async function worker(): Promise<void> {
 }
 
 const sampler = setInterval(() => {
-  marks.push({ at: Date.now(), sent })
+  marks.push({ at: Date.now(), sent, cpu: cpuMs() })
   // A line a minute, so a plateau (or a climb) is visible, not just the two ends.
   const elapsedS = Math.round((Date.now() - started) / 1000)
   // The load average says whether a drop in req/s is the mock's or the machine's.
   if (elapsedS > 0 && elapsedS % 60 === 0) {
-    console.log(`${elapsedS} s: RSS ${rssMb().toFixed(0)} MB, ${rate(Date.now() - WINDOW_MS, Date.now())} req/s, sessions opened ${session}, load average ${loadavg()[0]!.toFixed(1)}`)
+    console.log(`${elapsedS} s: RSS ${rssMb().toFixed(0)} MB, ${rate(Date.now() - WINDOW_MS, Date.now())} req/s, ${cpuPerRequest(Date.now() - WINDOW_MS, Date.now())} server CPU ms/request, sessions opened ${session}, load average ${loadavg()[0]!.toFixed(1)}`)
   }
 }, 1000)
 const rssAtStart = { value: 0 }
@@ -89,8 +97,17 @@ function rate(from: number, to: number): number {
   return Math.round(((last.sent - first.sent) * 1000) / (last.at - first.at))
 }
 
+/** Server CPU ms per request over a window. */
+function cpuPerRequest(from: number, to: number): string {
+  const inside = marks.filter((mark) => mark.at >= from && mark.at <= to)
+  if (inside.length < 2) return '-'
+  const first = inside[0]!
+  const last = inside[inside.length - 1]!
+  return ((last.cpu - first.cpu) / Math.max(1, last.sent - first.sent)).toFixed(3)
+}
+
 const sessions = (await (await fetch(url.replace(/\/api\/v4$/, '/__mock/sessions'))).json()) as { sessions: unknown[] }
 console.log(`requests ${sent}, failed ${failed}, sessions opened ${session}, live at the end ${sessions.sessions.length}`)
-console.log(`start (first ${WINDOW_MS / 1000} s): RSS ${rssAtStart.value.toFixed(0)} MB, ${rate(started, started + WINDOW_MS)} req/s`)
-console.log(`end   (last ${WINDOW_MS / 1000} s):  RSS ${rssAtEnd.toFixed(0)} MB, ${rate(stopAt - WINDOW_MS, stopAt + 1000)} req/s`)
+console.log(`start (first ${WINDOW_MS / 1000} s): RSS ${rssAtStart.value.toFixed(0)} MB, ${rate(started, started + WINDOW_MS)} req/s, ${cpuPerRequest(started, started + WINDOW_MS)} server CPU ms/request`)
+console.log(`end   (last ${WINDOW_MS / 1000} s):  RSS ${rssAtEnd.toFixed(0)} MB, ${rate(stopAt - WINDOW_MS, stopAt + 1000)} req/s, ${cpuPerRequest(stopAt - WINDOW_MS, stopAt + 1000)} server CPU ms/request`)
 server.kill('SIGTERM')
