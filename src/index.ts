@@ -36,7 +36,7 @@ export { ControlTokenError } from './control/control-token.js'
 export { StateFileError } from './control/state-file.js'
 export { CorsSettingError } from './server/cors-setting.js'
 export { StateError } from './control/state-check.js'
-export { SessionLimitError, StateNotSavedError } from './control/plane.js'
+export { SessionLimitError, StateNotSavedError } from './control/refusals.js'
 /** Both contracts as types (openapi-typescript), e.g. for a typed client: `createClient<GitLabRunnersApi>()`. */
 export type { paths as GitLabRunnersApi, components as GitLabRunnersComponents, operations as GitLabRunnersOperations } from './generated/gitlab-runners.js'
 export type { paths as ControlApi, components as ControlApiComponents } from './generated/control.js'

@@ -10,6 +10,7 @@ import { isRead, noteExchange, notesOf, type ServerHooks } from '../server/hooks
 import type { Reply } from '../server/respond.js'
 import { checkFaultTarget, type Fault, type FaultSpec, type FaultTargets } from './faults.js'
 import type { ServedRequest } from './journal.js'
+import { SessionLimitError } from './refusals.js'
 import { Scope, SharedWorld, currentScope, runInScope, scopedClock } from './scope.js'
 
 export const SESSION_HEADER = 'x-mock-session'
@@ -48,12 +49,6 @@ export interface ControlPlaneOptions {
 const REBUILD_EVERY = 64
 
 export class SessionIdError extends Error {}
-
-/** Every session is serving a request and the cap allows no more. */
-export class SessionLimitError extends Error {}
-
-// Defined beside the 503 it becomes: the server answers it and imports nothing of the control plane.
-export { StateNotSavedError } from '../server/errors.js'
 
 export class ControlPlane {
   readonly main: Scope

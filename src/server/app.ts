@@ -7,7 +7,7 @@ import { tokenScopesOf, type Contract, type Operation } from '../contract/index.
 import type { World } from '../store/world.js'
 import { authenticateUser, requireScope, type Actor } from '../store/tokens.js'
 import type { Handler, OperationId } from './handler.js'
-import { isRead, noteExchange, type ServerHooks } from './hooks.js'
+import { noteExchange, type ServerHooks } from './hooks.js'
 import { cors, type CorsSetting } from './cors.js'
 import { hostGuard, originGuard, parseAllowedHosts } from './site-guard.js'
 import { findUserToken } from './credentials.js'
