@@ -20,6 +20,15 @@ const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-di
 // Only what the reference page loads: the package also holds source maps and other bundles.
 const SWAGGER_FILES = ['swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'swagger-ui.css', 'favicon-32x32.png']
 
+// The pages act with the developer's mock: a hostile site that framed them could trick a click on
+// Reset or Delete (clickjacking), and same-origin requests from the frame pass the Origin check.
+const PAGE_HEADERS = {
+  'Cache-Control': 'no-store',
+  'X-Frame-Options': 'DENY',
+  'Content-Security-Policy': "frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+} as const
+
 const fileOptions = { dotfiles: 'deny', fallthrough: true, index: false, maxAge: 0 } as const
 
 const zippedFiles = new Map<string, Buffer>()
@@ -43,7 +52,7 @@ export interface PagesOptions {
 export function pages(options: PagesOptions): Router {
   const router = express.Router({ strict: true, caseSensitive: true })
   const sendPage = (file: string) => (_req: Request, res: Response) => {
-    res.set('Cache-Control', 'no-store')
+    res.set(PAGE_HEADERS)
     res.sendFile(join(dashboardDir, file))
   }
 

@@ -43,6 +43,14 @@ describe('pages', () => {
     expect(((await junk.json()) as { message: string }).message).toMatch(/^400 Bad request - .*banana/)
   })
 
+  it('refuses to be framed, so a hostile page cannot trick a click on the dashboard (clickjacking)', async () => {
+    for (const path of ['/__mock/', '/api/v4/docs/']) {
+      const page = await get(path)
+      expect([path, page.headers.get('x-frame-options'), page.headers.get('content-security-policy')]).toEqual([path, 'DENY', "frame-ancestors 'none'"])
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff')
+    }
+  })
+
   it('keeps page loads out of the journal', async () => {
     mock.clearJournal()
     await get('/api/v4/docs/')
