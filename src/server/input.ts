@@ -2,9 +2,10 @@
 // as plain data. Parsing lives here because Express 5's default parser builds no `tag_list[]` arrays
 // and GitLab takes JSON, urlencoded and multipart bodies alike (reference §1.1).
 import type { IncomingMessage } from 'node:http'
+import { formParams, multipartParams, type FormParams } from '../contract/form-params.js'
 import { bodyTooLarge, malformedBody, unsupportedContentType, type ErrorReply } from './errors.js'
 
-export type RawParams = Record<string, string | string[]>
+export type RawParams = FormParams
 
 export interface RawInput {
   query: RawParams
@@ -19,19 +20,7 @@ export class InputError extends Error {
 
 /** Query strings: repeated keys and `key[]` both make arrays, as Rack builds them. */
 export function parseQuery(search: string): RawParams {
-  return collect(new URLSearchParams(search).entries())
-}
-
-function collect(entries: Iterable<[string, string]>): RawParams {
-  const params: RawParams = {}
-  for (const [rawKey, value] of entries) {
-    const isArray = rawKey.endsWith('[]')
-    const key = isArray ? rawKey.slice(0, -2) : rawKey
-    const existing = params[key]
-    if (existing === undefined) params[key] = isArray ? [value] : value
-    else params[key] = Array.isArray(existing) ? [...existing, value] : [existing, value]
-  }
-  return params
+  return formParams(new URLSearchParams(search).entries())
 }
 
 /** Which bodies an API takes: GitLab's takes JSON, forms and text; the control API JSON only. */
@@ -50,7 +39,7 @@ export async function readBody(req: IncomingMessage, limitBytes: number, kinds: 
   if (bytes.length === 0) return undefined
   if (json) return parseJson(bytes)
   if (mediaType === 'application/x-www-form-urlencoded') {
-    return collect(new URLSearchParams(bytes.toString('utf8')).entries())
+    return formParams(new URLSearchParams(bytes.toString('utf8')).entries())
   }
   if (mediaType === 'multipart/form-data') return parseMultipart(bytes, contentType)
   // GitLab declares text/plain too; a text body carries no parameters.
@@ -113,15 +102,9 @@ function depthExceeds(root: object, limit: number): boolean {
 }
 
 async function parseMultipart(bytes: Buffer, contentType: string): Promise<Record<string, unknown>> {
-  let form: FormData
   try {
-    form = await new Request('http://localhost/', { method: 'POST', headers: { 'content-type': contentType }, body: bytes }).formData()
+    return await multipartParams(bytes, contentType)
   } catch {
     throw new InputError(malformedBody)
   }
-  const entries: [string, string][] = []
-  for (const [key, value] of form.entries()) {
-    entries.push([key, typeof value === 'string' ? value : value.name])
-  }
-  return collect(entries)
 }
