@@ -61,10 +61,8 @@ export function createApp(options: AppOptions): MockApp {
   app.use(hooks.mount.prefix, hooks.mount.handler)
   // Findings go to the journal too, so a test can see which of its requests broke the contract.
   const send = (res: Response, operation: Operation | undefined, reply: Reply): void => {
-    const before = responder.failures.length
     const sent = responder.send(res, operation, reply)
-    const findings = responder.failures.slice(before).flatMap((failure) => failure.problems)
-    noteExchange(res, { response: { headers: sent.headers, body: sent.body }, ...(findings.length > 0 ? { findings } : {}) })
+    noteExchange(res, { response: { headers: sent.headers, body: sent.body }, ...(sent.findings ? { findings: sent.findings } : {}) })
   }
 
   app.get(`${API_PREFIX}/openapi.json`, (_req, res) => {

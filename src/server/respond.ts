@@ -1,6 +1,6 @@
 // The last stage of every request: check the reply against our own contract, then send it.
 // A reply that breaks the contract is the mock's bug: strict mode answers a loud 500, log mode warns.
-import type { Response } from 'express'
+import type { ServerResponse } from 'node:http'
 import type { Contract, Operation } from '../contract/index.js'
 import { selfCheckFailed } from './errors.js'
 import type { SelfCheckFailure, SelfCheckMode } from './self-check.js'
@@ -13,19 +13,29 @@ export interface Reply {
 
 export type { SelfCheckFailure, SelfCheckMode } from './self-check.js'
 
-/** A reply as it goes on the wire: its headers include the content type of a JSON body. */
+/**
+ * A reply as it goes on the wire: its headers include the content type of a JSON body. Whoever
+ * journals it keeps this very object (nothing copies it again), so nobody may change it after `send`.
+ */
 export interface SentReply extends Reply {
   headers: Record<string, string>
+  /** What the self-check found wrong with the handler's reply; absent when nothing. */
+  findings?: string[]
 }
 
+const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>
+
 function asSent(reply: Reply): SentReply {
-  const headers = { ...reply.headers }
-  if (reply.body !== undefined) headers['content-type'] = 'application/json'
-  return { status: reply.status, headers, ...(reply.body === undefined ? {} : { body: reply.body }) }
+  if (reply.body === undefined) return { status: reply.status, headers: reply.headers ?? NO_HEADERS }
+  const headers: Record<string, string> = {}
+  if (reply.headers !== undefined) for (const name in reply.headers) headers[name] = reply.headers[name]!
+  headers['content-type'] = 'application/json'
+  return { status: reply.status, headers, body: reply.body }
 }
 
 export interface Responder {
-  send(res: Response, operation: Operation | undefined, reply: Reply): SentReply
+  /** Checks and writes the reply; returns what went on the wire (the failing reply's 500 in strict mode). */
+  send(res: ServerResponse, operation: Operation | undefined, reply: Reply): SentReply
   /** Every self-check failure since start: tests assert this stays empty. */
   readonly failures: SelfCheckFailure[]
 }
@@ -43,6 +53,7 @@ export function createResponder(contract: Contract, mode: SelfCheckMode, log: (l
           failures.push({ operationId: operation.operationId, status: reply.status, problems })
           log(`self-check: ${operation.operationId} ${reply.status} does not match the contract: ${problems.join('; ')}`)
           if (mode === 'strict') sent = asSent(selfCheckFailed(operation.operationId, reply.status, problems))
+          sent.findings = problems
         }
       }
       // Straight to Node: Express's res.send costs a fifth of a request and adds nothing we need.

@@ -1,0 +1,137 @@
+// The self-check over real HTTP: a server that answers with replies we break on purpose, sent through
+// the mock's own Responder. Every broken reply must come out as the loud 500 in strict mode and be
+// recorded in log mode: a self-check that checked nothing would fail every case below.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadContract } from '../../src/contract/index.js'
+import { createResponder, type Reply, type Responder, type SelfCheckMode } from '../../src/server/respond.js'
+import { startTestMock } from '../helpers/start-mock.js'
+
+const ADMIN = 'glpat-admin-0000000000000'
+const contract = loadContract()
+const mock = await startTestMock()
+
+// Good replies as the mock sends them, to break one thing at a time.
+const details = (await mock.call('GET', '/runners/1', { token: ADMIN })).body as Record<string, unknown>
+const list = await mock.call('GET', '/runners/all?per_page=2', { token: ADMIN })
+const listHeaders: Record<string, string> = {}
+for (const name of ['X-Page', 'X-Per-Page', 'X-Next-Page', 'X-Prev-Page', 'X-Total', 'X-Total-Pages', 'Link']) {
+  const value = list.headers.get(name)
+  if (value !== null) listHeaders[name] = value
+}
+const listBody = list.body as Record<string, unknown>[]
+
+function without(record: Record<string, unknown>, key: string): Record<string, unknown> {
+  const copy = { ...record }
+  delete copy[key]
+  return copy
+}
+
+interface Case {
+  operationId: string
+  reply: Reply
+}
+
+const good: Record<string, Case> = {
+  'runner details': { operationId: 'getRunner', reply: { status: 200, body: details } },
+  'a page of runners': { operationId: 'listAllRunners', reply: { status: 200, body: listBody, headers: listHeaders } },
+  'an empty 204': { operationId: 'deleteRunner', reply: { status: 204 } },
+}
+
+const broken: Record<string, Case> = {
+  'an undocumented status': { operationId: 'getRunner', reply: { status: 418, body: details } },
+  'a required property left out': { operationId: 'getRunner', reply: { status: 200, body: without(details, 'status') } },
+  'a property of the wrong type': { operationId: 'getRunner', reply: { status: 200, body: { ...details, id: 'one' } } },
+  'a value outside its enum': { operationId: 'getRunner', reply: { status: 200, body: { ...details, runner_type: 'planet_type' } } },
+  'a property the entity does not have': { operationId: 'getRunner', reply: { status: 200, body: { ...details, token: 'leaked' } } },
+  'a nested entity broken': {
+    operationId: 'getRunner',
+    reply: { status: 200, body: { ...details, groups: [{ id: 'x', web_url: 'u', name: 'n' }] } },
+  },
+  'an object where a list belongs': { operationId: 'listAllRunners', reply: { status: 200, body: listBody[0], headers: listHeaders } },
+  'a list item broken': {
+    operationId: 'listAllRunners',
+    reply: { status: 200, body: [listBody[0], without(listBody[1]!, 'online')], headers: listHeaders },
+  },
+  'a required header missing': { operationId: 'listAllRunners', reply: { status: 200, body: listBody, headers: without(listHeaders, 'X-Page') as Record<string, string> } },
+  'a malformed number header': { operationId: 'listAllRunners', reply: { status: 200, body: listBody, headers: { ...listHeaders, 'X-Total': 'many' } } },
+  'a malformed Link header': { operationId: 'listAllRunners', reply: { status: 200, body: listBody, headers: { ...listHeaders, Link: 'next page please' } } },
+  'a body on a status without one': { operationId: 'deleteRunner', reply: { status: 204, body: { done: true } } },
+  'an error body of the wrong shape': { operationId: 'getRunner', reply: { status: 404, body: ['404 Runner Not Found'] } },
+}
+
+interface Served {
+  url: string
+  responder: Responder
+  logs: string[]
+  server: Server
+}
+
+async function serve(mode: SelfCheckMode, cases: Record<string, Case>): Promise<Served> {
+  const logs: string[] = []
+  const responder = createResponder(contract, mode, (line) => logs.push(line))
+  const byPath = new Map(Object.values(cases).map((c, index) => [`/${index}`, c]))
+  const server = createServer((req, res) => {
+    const found = byPath.get(req.url ?? '')!
+    responder.send(res, contract.getOperation(found.operationId), found.reply)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, responder, logs, server }
+}
+
+function pathOf(cases: Record<string, Case>, name: string): string {
+  return `/${Object.keys(cases).indexOf(name)}`
+}
+
+const servers: Served[] = []
+afterAll(async () => {
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.server.close(resolve))))
+})
+
+describe('strict self-check', () => {
+  let strict: Served
+  let strictGood: Served
+  beforeAll(async () => {
+    strict = await serve('strict', broken)
+    strictGood = await serve('strict', good)
+    servers.push(strict, strictGood)
+  })
+
+  it.each(Object.keys(good))('sends %s untouched', async (name) => {
+    const response = await fetch(`${strictGood.url}${pathOf(good, name)}`)
+    const text = await response.text()
+    expect(response.status).toBe(good[name]!.reply.status)
+    expect(text === '' ? undefined : JSON.parse(text)).toEqual(good[name]!.reply.body)
+    expect(strictGood.responder.failures).toEqual([])
+  })
+
+  it.each(Object.keys(broken))('turns %s into the loud 500', async (name) => {
+    const before = strict.responder.failures.length
+    const response = await fetch(`${strict.url}${pathOf(broken, name)}`)
+    const body = (await response.json()) as { message: string }
+    expect(response.status).toBe(500)
+    expect(response.headers.get('content-type')).toBe('application/json')
+    const { operationId, reply } = broken[name]!
+    expect(body.message).toContain(`the mock's ${reply.status} response to ${operationId} broke its contract`)
+    expect(strict.responder.failures.slice(before)).toEqual([expect.objectContaining({ operationId, status: reply.status })])
+    expect(strict.logs.at(-1)).toMatch(/^self-check: /)
+  })
+})
+
+describe('log self-check', () => {
+  let logged: Served
+  beforeAll(async () => {
+    logged = await serve('log', broken)
+    servers.push(logged)
+  })
+
+  it.each(Object.keys(broken))('sends %s as it is and records it', async (name) => {
+    const before = logged.responder.failures.length
+    const response = await fetch(`${logged.url}${pathOf(broken, name)}`)
+    const { operationId, reply } = broken[name]!
+    expect(response.status).toBe(reply.status)
+    await response.arrayBuffer()
+    expect(logged.responder.failures.slice(before)).toEqual([expect.objectContaining({ operationId, status: reply.status })])
+  })
+})
