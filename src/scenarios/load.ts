@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import type { Millis, WorldData } from '../store/records.js'
 import { buildWorld } from './build.js'
 import { generateWorld } from './generate.js'
+import { generateCapProblems } from './generate-caps.js'
 import type { FileAccess } from './file-access.js'
 import { readReplays } from './replay.js'
 import { ScenarioError } from './scenario-error.js'
@@ -17,7 +18,10 @@ export type { ScenarioProblem } from './scenario-error.js'
 export interface LoadOptions {
   /** The moment relative times (`5m ago`) are read against: the world's clock at start. */
   now: Millis
-  /** Where included and replayed files may lie; absent, anywhere (the user's own scenarios). */
+  /**
+   * Where included and replayed files may lie; absent, anywhere (the user's own scenarios). Present
+   * means the scenario came over the control API, which also gets the lower `generate:` caps.
+   */
   files?: FileAccess
 }
 
@@ -45,6 +49,8 @@ export function loadScenario(nameOrPath: string, options: LoadOptions): WorldDat
 /** Builds a world from scenario text; `file` names it in messages and anchors relative includes. */
 export function parseScenario(text: string, file: string, options: LoadOptions): WorldData {
   const merged = readScenario(text, file, options.files)
+  // A scenario with confined file access came over the control API: it gets the lower caps.
+  if (merged.generate !== null) merged.problems.push(...generateCapProblems(merged.generate.spec, merged.generate.at, options.files === undefined))
   // Every problem of every file at once: the builder reports its own after the files' and throws them all.
   const built = buildWorld(merged, options.now)
   const world = merged.generate === null ? built : generateWorld(built, merged.generate.spec, options.now)
