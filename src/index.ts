@@ -228,19 +228,24 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const listening = await listen(app, options.port ?? 0, host)
   const origin = `http://${urlHost(host)}:${listening.port}`
   // Object.assign, not spread: spreading would freeze the `world` getter to today's world.
-  return Object.assign(controlsOf(plane.main, plane), {
+  return Object.assign(controlsOf(() => plane.main, plane), {
+    clock: plane.main.clock,
     url: `${origin}${API_PREFIX}`,
     origin,
     port: listening.port,
     gitlabVersion,
     selfCheckFailures: responder.failures,
     session(id: string): MockSession {
-      const scope = plane.session(id)
-      return Object.assign(controlsOf(scope, plane), {
+      // Each call finds the session again: held past an eviction, expiry or drop, these controls act on
+      // the session requests with this id are served from, not on a scope nobody serves any more.
+      const scopeOf = () => plane.session(id)
+      const controls = Object.assign(controlsOf(scopeOf, plane), {
         id,
-        headers: { 'X-Mock-Session': id },
+        headers: { 'X-Mock-Session': id } as const,
         drop: () => void plane.dropSession(id),
       })
+      scopeOf()
+      return Object.defineProperty(controls, 'clock', { get: () => scopeOf().clock, enumerable: true }) as MockSession
     },
     sessions: () => plane.sessions().map((scope) => scope.id ?? ''),
     async close() {
@@ -255,31 +260,32 @@ function boundHost(host: string): string[] {
   return host === '0.0.0.0' || host === '::' ? [] : [urlHost(host)]
 }
 
-function controlsOf(scope: Scope, plane: ControlPlane): MockControls {
+/** The controls of the scope `scopeOf` finds, but its clock (a session's may change, the main one's does not). */
+function controlsOf(scopeOf: () => Scope, plane: ControlPlane): Omit<MockControls, 'clock'> {
   return {
     get world() {
-      return scope.writable()
+      return scopeOf().writable()
     },
-    clock: scope.clock,
     async reset() {
-      plane.reset(scope)
+      plane.reset(scopeOf())
     },
     load(scenario) {
+      const scope = scopeOf()
       if (typeof scenario === 'string') plane.load(scope, loadScenario(scenario, { now: scope.clock.now() }), scenario)
       else plane.load(scope, structuredClone(scenario))
     },
-    exportState: () => scope.world.toData(),
+    exportState: () => scopeOf().world.toData(),
     importState(state) {
-      plane.importState(scope, checkState(state))
+      plane.importState(scopeOf(), checkState(state))
     },
-    fault: (spec) => plane.addFault(scope, spec),
-    faults: () => scope.faults.list(),
-    removeFault: (id) => scope.faults.remove(id),
-    clearFaults: () => scope.faults.clear(),
-    journal: (options = {}) => scope.journal.list(options.limit),
-    clearJournal: () => scope.journal.clear(),
+    fault: (spec) => plane.addFault(scopeOf(), spec),
+    faults: () => scopeOf().faults.list(),
+    removeFault: (id) => scopeOf().faults.remove(id),
+    clearFaults: () => scopeOf().faults.clear(),
+    journal: (options = {}) => scopeOf().journal.list(options.limit),
+    clearJournal: () => scopeOf().journal.clear(),
     allowRegistrationToken(target, allowed) {
-      if (plane.change(scope, (world) => setRegistrationAllowed(world, target, allowed), (now) => now !== undefined) === undefined) {
+      if (plane.change(scopeOf(), (world) => setRegistrationAllowed(world, target, allowed), (now) => now !== undefined) === undefined) {
         throw new RangeError(`no such ${typeof target === 'object' && 'groupId' in target ? 'group' : 'project'}: ${JSON.stringify(target)}`)
       }
     },
