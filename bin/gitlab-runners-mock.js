@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // The installed command runs the compiled JavaScript in dist/. In a checkout of this repository
-// (src/ present, tsx installed) it runs the TypeScript sources instead, so tests and `npm start`
-// always run the code as it is now, never a stale build. The published package has no src/.
+// (src/ present) it runs dist/ only while `npm run build` compiled it from the sources as they are
+// now (scripts/build-stamp.js), and the TypeScript sources through tsx otherwise, so tests and
+// `npm start` never run a stale build. The published package has no src/.
 import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 
-const sources = new URL('../src/cli.ts', import.meta.url)
-const tsx = existsSync(sources) ? await import('tsx/esm/api').catch(() => undefined) : undefined
+const root = new URL('../', import.meta.url)
+const sources = new URL('src/cli.ts', root)
+const runSources = existsSync(sources) && !(await import('../scripts/build-stamp.js')).builtFromCurrentSources(fileURLToPath(root))
+const tsx = runSources ? await import('tsx/esm/api').catch(() => undefined) : undefined
 if (tsx) {
   tsx.register()
   await import(sources.href)

@@ -1,0 +1,50 @@
+// Cold start alone: spawn → first 200 on GET /api/v4/runners/5, for the mock as the bench spawns it and
+// the bare node:http limit, interleaved over rounds, medians printed. A focused check while working on
+// start-up; `npm run bench` measures the same thing inside its full run.
+// Usage: node --import tsx bench/cold-start.ts [ROUNDS] [SCENARIO]   (builds dist/ first if it is not
+// current, as `npm run bench` does: the command runs dist/ only while it is)
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { captureResponse } from './capture.js'
+import { median } from './load.js'
+import { startServer, type ServerSpec } from './servers.js'
+import { ADMIN_TOKEN } from './workloads.js'
+
+const rounds = Number(process.argv[2] ?? 5)
+const scenario = process.argv[3] ?? 'bench'
+const readyHeaders = { 'private-token': ADMIN_TOKEN }
+const readyPath = '/api/v4/runners/5'
+// The floor: node itself starting and answering, no TypeScript loader (for reference; not the bench's limit).
+const BARE_SERVER = "require('node:http').createServer((q, s) => s.end('{}')).listen(Number(process.argv[1]), '127.0.0.1')"
+
+execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], { stdio: 'inherit' })
+const dir = mkdtempSync(join(tmpdir(), 'gitlab-runners-mock-cold-'))
+const capturePath = join(dir, 'capture.json')
+try {
+  const specs: ServerSpec[] = [
+    { name: 'mock (bin)', args: ['bin/gitlab-runners-mock.js', 'serve', '--port', '{port}', '--scenario', scenario], readyPath, readyHeaders },
+    { name: 'limit (tsx)', args: ['--import', 'tsx', 'bench/limit-server.ts', capturePath, '{port}'], readyPath, readyHeaders },
+    { name: 'bare node', args: ['-e', BARE_SERVER, '{port}'], readyPath, readyHeaders },
+  ]
+  const first = await startServer(specs[0]!)
+  writeFileSync(capturePath, JSON.stringify([await captureResponse(first.origin, { method: 'GET', path: readyPath, headers: readyHeaders })]))
+  await first.stop()
+
+  const times = new Map<string, number[]>(specs.map((spec) => [spec.name, []]))
+  for (let round = 0; round < rounds; round++) {
+    for (const spec of specs) {
+      const server = await startServer(spec)
+      times.get(spec.name)!.push(server.coldStartMs)
+      await server.stop()
+    }
+  }
+  const limit = median(times.get('limit (tsx)')!)
+  for (const [name, values] of times) {
+    const m = median(values)
+    console.log(`${name.padEnd(12)} median ${m.toFixed(0).padStart(5)} ms  (${(m / limit).toFixed(2)}x the limit)  runs: ${values.map((v) => v.toFixed(0)).join(' ')}`)
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
