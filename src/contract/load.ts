@@ -1,10 +1,13 @@
 // Reads the OpenAPI 3.1 contract once: parses it with positions, checks its structure, inlines its
 // $refs, proves every schema compiles in ajv's strict mode, and compiles the validators. A broken
 // document becomes a ContractError naming file, line and JSON pointer, never a stack trace.
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { isAbsolute, relative } from 'node:path'
+import { createRequire } from 'node:module'
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml'
+import type * as YamlLibrary from 'yaml'
+import type { Document, LineCounter } from 'yaml'
 import type { Ajv2020 } from 'ajv/dist/2020.js'
 import { dereference, sourcePath } from './dereference.js'
 import { buildOperations, findOperation, getOperation, httpMethods, type Operation, type OperationMatch } from './operations.js'
@@ -16,6 +19,9 @@ import type { Violation } from './violation.js'
 import { contractKeywords, createAjv } from './vocabulary.js'
 
 export const defaultContractFile = fileURLToPath(new URL('../../openapi/gitlab-runners.yaml', import.meta.url))
+const shippedContracts = dirname(defaultContractFile)
+// yaml is loaded on first need, synchronously: the shipped contracts start from their JSON.
+const requireModule = createRequire(import.meta.url)
 
 export interface Contract {
   file: string
@@ -106,6 +112,31 @@ function readContract(file: string): Reading {
     const code = (error as NodeJS.ErrnoException).code ?? String(error)
     throw new ContractError([{ file: shown, line: undefined, pointer: undefined, message: `cannot read the contract (${code})` }])
   }
+  // The YAML is parsed when there is no current JSON of it, or when a problem needs its line.
+  let parsed: ParsedYaml | undefined
+  const parse = (): ParsedYaml => (parsed ??= parseYaml(text, shown))
+  const source: unknown = prebuiltDocument(file, text) ?? parse().yaml.toJS()
+  const report = (found: Found[]): never => {
+    const { yaml, lineCounter } = parse()
+    const problems = new Map<string, ContractProblem>()
+    for (const item of found) {
+      const problem = { file: shown, line: lineOf(yaml, lineCounter, item.at), pointer: encodePointer(item.at), message: item.message }
+      // A broken component is met again at every use; say it once.
+      problems.set(`${problem.pointer} ${problem.message}`, problem)
+    }
+    throw new ContractError([...problems.values()])
+  }
+  if (!isObject(source)) return report([{ at: [], message: 'the document must be a mapping' }])
+  return { file, source, report }
+}
+
+interface ParsedYaml {
+  yaml: Document
+  lineCounter: LineCounter
+}
+
+function parseYaml(text: string, shown: string): ParsedYaml {
+  const { LineCounter, parseDocument } = requireModule('yaml') as typeof YamlLibrary
   const lineCounter = new LineCounter()
   const yaml = parseDocument(text, { lineCounter, prettyErrors: false })
   if (yaml.errors.length > 0) {
@@ -118,18 +149,30 @@ function readContract(file: string): Reading {
       })),
     )
   }
-  const source: unknown = yaml.toJS()
-  const report = (found: Found[]): never => {
-    const problems = new Map<string, ContractProblem>()
-    for (const item of found) {
-      const problem = { file: shown, line: lineOf(yaml, lineCounter, item.at), pointer: encodePointer(item.at), message: item.message }
-      // A broken component is met again at every use; say it once.
-      problems.set(`${problem.pointer} ${problem.message}`, problem)
-    }
-    throw new ContractError([...problems.values()])
+  return { yaml, lineCounter }
+}
+
+/**
+ * The document of a contract this package ships as `npm run generate` wrote it to
+ * openapi/generated/<name>.json (scripts/generate-contract-json.js), when that JSON was made from
+ * exactly `text`; otherwise undefined, and the YAML is parsed. A contract file of the user's own is
+ * always parsed.
+ */
+function prebuiltDocument(file: string, text: string): unknown {
+  const absolute = resolve(file)
+  if (dirname(absolute) !== shippedContracts) return undefined
+  return readPrebuilt(join(shippedContracts, 'generated', `${basename(absolute).replace(/\.ya?ml$/, '')}.json`), text)
+}
+
+/** The document in a generated contract JSON, if it was made from `text` (exported for tests). */
+export function readPrebuilt(jsonFile: string, text: string): unknown {
+  let prebuilt: { sha256?: unknown; document?: unknown }
+  try {
+    prebuilt = JSON.parse(readFileSync(jsonFile, 'utf8')) as typeof prebuilt
+  } catch {
+    return undefined
   }
-  if (!isObject(source)) return report([{ at: [], message: 'the document must be a mapping' }])
-  return { file, source, report }
+  return prebuilt.sha256 === createHash('sha256').update(text).digest('hex') ? prebuilt.document : undefined
 }
 
 function compileContract(
@@ -193,6 +236,7 @@ function displayName(file: string): string {
 }
 
 function lineOf(yaml: Document, lineCounter: LineCounter, segments: readonly string[]): number | undefined {
+  const { isMap, isPair, isScalar, isSeq } = requireModule('yaml') as typeof YamlLibrary
   // The deepest node that exists: a missing key is reported where it should have been.
   let node: unknown = yaml.contents
   let offset: number | undefined = (node as { range?: [number] } | null)?.range?.[0]
