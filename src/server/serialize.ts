@@ -1,7 +1,8 @@
 // The only bridge from store records to GitLab's wire entities: which fields an entity shows, in
-// GitLab's order (reference §3), with times as ISO strings at millisecond precision. Entities are built
-// as the newest GitLab sends them, then fitted to the served release: keys it did not have are left
-// out, keys it dropped since (a runner's token) are put back, and behaviour switches pick values.
+// GitLab's order (reference §3), with times as ISO strings at millisecond precision. Entities the
+// release fits (runners, details, managers, jobs, pipelines, metadata) are field tables compiled once
+// per served release (entity.ts): keys the release did not have are left out, keys it dropped since
+// (a runner's token) are kept where it had them, and behaviour switches are decided when compiled.
 import type { components, operations } from '../generated/gitlab-runners.js'
 import type { RunnerDetails as RunnerView } from '../store/runners.js'
 import type {
@@ -11,6 +12,7 @@ import {
   latestManager, managerJobExecutionStatus, managerStatus, runnerJobExecutionStatus, runnerOnline, runnerStatus,
 } from '../store/status.js'
 import type { World } from '../store/world.js'
+import { ABSENT, fittedEntity, maybe, type Fields } from './entity.js'
 import type { ServedRelease } from './served-release.js'
 
 type Schemas = components['schemas']
@@ -20,92 +22,142 @@ export type RunnerManager = Schemas['RunnerManager']
 export type RunnerJob = Schemas['RunnerJob']
 export type BasicProjectDetails = Schemas['BasicProjectDetails']
 
+// A small direct-mapped memo: the same few record times are written over and over (a page of runners,
+// a job's pipeline and commit), and Date#toISOString is a large part of building an entity.
+const ISO_SLOTS = 4096
+const isoMillis = new Float64Array(ISO_SLOTS).fill(Number.NaN)
+const isoTexts: string[] = new Array<string>(ISO_SLOTS).fill('')
+
 export function iso(millis: Millis): string {
-  return new Date(millis).toISOString()
+  const slot = millis & (ISO_SLOTS - 1)
+  if (isoMillis[slot] === millis) return isoTexts[slot]!
+  const text = new Date(millis).toISOString()
+  isoMillis[slot] = millis
+  isoTexts[slot] = text
+  return text
 }
 
 function isoOrNull(millis: Millis | null): string | null {
   return millis === null ? null : iso(millis)
 }
 
-function runnerFields(world: World, runner: RunnerRecord, release: ServedRelease): Runner {
-  const creator = runner.createdById === null ? undefined : world.users.get(runner.createdById)
+/** The keys a runner shows in lists and first in its details; `runnerDetails` repeats them. */
+type RunnerKeys = Fields<[World, RunnerRecord], Runner>
+
+function runnerKeys(release: ServedRelease): RunnerKeys {
   const rules = release.statusRules
+  // Always null since 17.0 (reference §3.1); before, the address the runner last spoke from, which the
+  // mock keeps on its runner managers (the newest document types it null; older ones allow a string).
+  const address = release.behaviour('ipAddress') === 'value'
   return {
-    id: runner.id,
-    description: runner.description,
-    // Always null since 17.0 (reference §3.1); before, the address the runner last spoke from, which the
-    // mock keeps on its runner managers (the newest document types it null; older ones allow a string).
-    ip_address: (release.behaviour('ipAddress') === 'value' ? (latestManager(world, runner)?.ipAddress ?? null) : null) as Runner['ip_address'],
-    active: runner.active,
-    paused: !runner.active,
-    is_shared: runner.runnerType === 'instance_type',
-    runner_type: runner.runnerType,
-    name: runner.name,
-    online: runnerOnline(world, runner, rules),
+    id: (_world, runner) => runner.id,
+    description: (_world, runner) => runner.description,
+    ip_address: (world, runner) => (address ? (latestManager(world, runner)?.ipAddress ?? null) : null) as Runner['ip_address'],
+    active: (_world, runner) => runner.active,
+    paused: (_world, runner) => !runner.active,
+    is_shared: (_world, runner) => runner.runnerType === 'instance_type',
+    runner_type: (_world, runner) => runner.runnerType,
+    name: (_world, runner) => runner.name,
+    online: (world, runner) => runnerOnline(world, runner, rules),
     // Absent, not null, for runners nobody created through the UI or API (reference §3.1).
-    ...(creator ? { created_by: serializeUserBasic(world, creator) } : {}),
-    created_at: iso(runner.createdAt),
+    created_by: maybe((world: World, runner: RunnerRecord) => {
+      const creator = runner.createdById === null ? undefined : world.users.get(runner.createdById)
+      return creator === undefined ? ABSENT : serializeUserBasic(world, creator)
+    }),
+    created_at: (_world, runner) => iso(runner.createdAt),
     // Older releases say not_connected, which the newest document's type does not name.
-    status: runnerStatus(world, runner, rules) as Runner['status'],
-    job_execution_status: runnerJobExecutionStatus(world, runner),
+    status: (world, runner) => runnerStatus(world, runner, rules) as Runner['status'],
+    job_execution_status: (world, runner) => runnerJobExecutionStatus(world, runner),
   }
 }
 
+const runnerEntity = fittedEntity('Runner', runnerKeys)
+
 export function serializeRunner(world: World, runner: RunnerRecord, release: ServedRelease): Runner {
-  return release.shown('Runner', runnerFields(world, runner, release))
+  return runnerEntity(release)(world, runner)
 }
+
+export function serializeRunners(world: World, runners: readonly RunnerRecord[], release: ServedRelease): Runner[] {
+  const build = runnerEntity(release)
+  return runners.map((runner) => build(world, runner))
+}
+
+/** Details' sources: the store's view, whether PUT or GET asked (`projects`), the latest manager. */
+type DetailsSources = [World, RunnerView, boolean, RunnerManagerRecord | undefined]
+
+const runnerDetailsEntity = fittedEntity<DetailsSources, RunnerDetails & { token?: string }>('RunnerDetails', (release) => {
+  const runner = runnerKeys(release)
+  // Older releases showed the note to every reader; the newest only to callers who may update the runner.
+  const noteForEveryone = release.behaviour('maintenanceNoteVisibility') === 'everyone'
+  return {
+    id: (world, view) => runner.id(world, view.runner),
+    description: (world, view) => runner.description(world, view.runner),
+    ip_address: (world, view) => runner.ip_address(world, view.runner),
+    active: (world, view) => runner.active(world, view.runner),
+    paused: (world, view) => runner.paused(world, view.runner),
+    is_shared: (world, view) => runner.is_shared(world, view.runner),
+    runner_type: (world, view) => runner.runner_type(world, view.runner),
+    name: (world, view) => runner.name(world, view.runner),
+    online: (world, view) => runner.online(world, view.runner),
+    created_by: maybe((world: World, view: RunnerView) => runner.created_by(world, view.runner)),
+    created_at: (world, view) => runner.created_at(world, view.runner),
+    status: (world, view) => runner.status(world, view.runner),
+    job_execution_status: (world, view) => runner.job_execution_status(world, view.runner),
+    tag_list: (_world, view) => view.runner.tagList,
+    run_untagged: (_world, view) => view.runner.runUntagged,
+    locked: (_world, view) => view.runner.locked,
+    maximum_timeout: (_world, view) => view.runner.maximumTimeout,
+    access_level: (_world, view) => view.runner.accessLevel,
+    version: (_world, _view, _projects, manager) => manager?.version ?? null,
+    revision: (_world, _view, _projects, manager) => manager?.revision ?? null,
+    platform: (_world, _view, _projects, manager) => manager?.platform ?? null,
+    architecture: (_world, _view, _projects, manager) => manager?.architecture ?? null,
+    contacted_at: (_world, view) => isoOrNull(view.runner.contactedAt),
+    maintenance_note: (_world, view) => (view.canUpdate || noteForEveryone ? view.runner.maintenanceNote : null),
+    projects: maybe((world: World, view: RunnerView, withProjects: boolean) =>
+      withProjects ? view.projects.map((project) => serializeProject(world, project)) : ABSENT),
+    groups: (world, view) => view.groups.map((group) => serializeGroup(world, group)),
+    // Up to 12.x details carried the runner's authentication token (reference §9).
+    token: (_world, view) => view.runner.token,
+  }
+})
 
 /** `withProjects` is false for PUT, which no longer sends `projects` in the newest GitLab. */
 export function serializeRunnerDetails(world: World, view: RunnerView, withProjects: boolean, release: ServedRelease): RunnerDetails {
-  const { runner } = view
-  const manager = latestManager(world, runner)
-  // Older releases showed the note to every reader; the newest only to callers who may update the runner.
-  const showsNote = view.canUpdate || release.behaviour('maintenanceNoteVisibility') === 'everyone'
-  const details: RunnerDetails = {
-    ...runnerFields(world, runner, release),
-    tag_list: runner.tagList,
-    run_untagged: runner.runUntagged,
-    locked: runner.locked,
-    maximum_timeout: runner.maximumTimeout,
-    access_level: runner.accessLevel,
-    version: manager?.version ?? null,
-    revision: manager?.revision ?? null,
-    platform: manager?.platform ?? null,
-    architecture: manager?.architecture ?? null,
-    contacted_at: isoOrNull(runner.contactedAt),
-    maintenance_note: showsNote ? runner.maintenanceNote : null,
-    ...(withProjects ? { projects: view.projects.map((p) => serializeProject(world, p)) } : {}),
-    groups: view.groups.map((g) => serializeGroup(world, g)),
-  }
-  // Up to 12.x details carried the runner's authentication token (reference §9).
-  const withToken = release.has('property', 'RunnerDetails.token') ? { ...details, token: runner.token } : details
-  return release.shown('RunnerDetails', withToken)
+  return runnerDetailsEntity(release)(world, view, withProjects, latestManager(world, view.runner))
 }
+
+const registrationDetailsEntity = fittedEntity<[RunnerRecord], Schemas['RunnerRegistrationDetails']>('RunnerRegistrationDetails', () => ({
+  id: (runner) => runner.id,
+  token: (runner) => runner.token,
+  token_expires_at: (runner) => isoOrNull(runner.tokenExpiresAt),
+}))
 
 /** `POST /runners`, `POST /runners/verify`, `POST /user/runners`: token_expires_at (from 14.3) is always present. */
 export function serializeRegistrationDetails(runner: RunnerRecord, release: ServedRelease): Schemas['RunnerRegistrationDetails'] {
-  return release.shown('RunnerRegistrationDetails', { id: runner.id, token: runner.token, token_expires_at: isoOrNull(runner.tokenExpiresAt) })
+  return registrationDetailsEntity(release)(runner)
 }
 
 export function serializeAuthenticationToken(result: { token: string; tokenExpiresAt: Millis | null }): Schemas['RunnerAuthenticationToken'] {
   return { token: result.token, token_expires_at: isoOrNull(result.tokenExpiresAt) }
 }
 
+const managerEntity = fittedEntity<[World, RunnerManagerRecord], RunnerManager>('RunnerManager', () => ({
+  id: (_world, manager) => manager.id,
+  system_id: (_world, manager) => manager.systemId,
+  version: (_world, manager) => manager.version,
+  revision: (_world, manager) => manager.revision,
+  platform: (_world, manager) => manager.platform,
+  architecture: (_world, manager) => manager.architecture,
+  created_at: (_world, manager) => iso(manager.createdAt),
+  contacted_at: (_world, manager) => isoOrNull(manager.contactedAt),
+  ip_address: (_world, manager) => manager.ipAddress,
+  status: (world, manager) => managerStatus(world, manager),
+  job_execution_status: (world, manager) => managerJobExecutionStatus(world, manager),
+}))
+
 export function serializeManager(world: World, manager: RunnerManagerRecord, release: ServedRelease): RunnerManager {
-  return release.shown('RunnerManager', {
-    id: manager.id,
-    system_id: manager.systemId,
-    version: manager.version,
-    revision: manager.revision,
-    platform: manager.platform,
-    architecture: manager.architecture,
-    created_at: iso(manager.createdAt),
-    contacted_at: isoOrNull(manager.contactedAt),
-    ip_address: manager.ipAddress,
-    status: managerStatus(world, manager),
-    job_execution_status: managerJobExecutionStatus(world, manager),
-  })
+  return managerEntity(release)(world, manager)
 }
 
 export function serializeUserBasic(world: World, user: UserRecord): Schemas['UserBasic'] {
@@ -138,33 +190,47 @@ function namespaceOf(world: World, project: ProjectRecord): { name: string; full
   return { name: owner?.name ?? 'unknown', fullPath: owner?.username ?? 'unknown' }
 }
 
-function projectIdentity(world: World, project: ProjectRecord, namespace = namespaceOf(world, project)): Schemas['JobProject'] {
+function projectIdentity(world: World, project: ProjectRecord): Schemas['JobProject'] {
   return {
     id: project.id,
     description: project.description,
     name: project.name,
-    name_with_namespace: `${namespace.name} / ${project.name}`,
+    name_with_namespace: `${namespaceOf(world, project).name} / ${project.name}`,
     path: project.path,
     path_with_namespace: world.projectFullPath(project),
     created_at: iso(project.createdAt),
   }
 }
 
+/** The host of the instance's web URL, for SSH clone URLs: parsed once per URL, not per project. */
+let hostOf = { webUrl: '', host: '' }
+
+function webHost(webUrl: string): string {
+  if (hostOf.webUrl !== webUrl) hostOf = { webUrl, host: new URL(webUrl).host }
+  return hostOf.host
+}
+
 export function serializeProject(world: World, project: ProjectRecord): BasicProjectDetails {
   const fullPath = world.projectFullPath(project)
-  const host = new URL(world.instance.webUrl).host
+  const { webUrl } = world.instance
   const group = project.groupId === null ? undefined : world.groups.get(project.groupId)
   const owner = project.ownerUserId === null ? undefined : world.users.get(project.ownerUserId)
   const namespace = namespaceOf(world, project)
   return {
-    ...projectIdentity(world, project, namespace),
+    id: project.id,
+    description: project.description,
+    name: project.name,
+    name_with_namespace: `${namespace.name} / ${project.name}`,
+    path: project.path,
+    path_with_namespace: fullPath,
+    created_at: iso(project.createdAt),
     default_branch: project.defaultBranch,
     tag_list: project.topics,
     topics: project.topics,
-    ssh_url_to_repo: `git@${host}:${fullPath}.git`,
-    http_url_to_repo: `${world.instance.webUrl}/${fullPath}.git`,
-    web_url: `${world.instance.webUrl}/${fullPath}`,
-    readme_url: `${world.instance.webUrl}/${fullPath}/-/blob/${project.defaultBranch}/README.md`,
+    ssh_url_to_repo: `git@${webHost(webUrl)}:${fullPath}.git`,
+    http_url_to_repo: `${webUrl}/${fullPath}.git`,
+    web_url: `${webUrl}/${fullPath}`,
+    readme_url: `${webUrl}/${fullPath}/-/blob/${project.defaultBranch}/README.md`,
     forks_count: 0,
     avatar_url: null,
     star_count: 0,
@@ -177,34 +243,49 @@ export function serializeProject(world: World, project: ProjectRecord): BasicPro
       full_path: namespace.fullPath,
       parent_id: group?.parentId ?? null,
       avatar_url: null,
-      web_url: group ? `${world.instance.webUrl}/groups/${namespace.fullPath}` : `${world.instance.webUrl}/${namespace.fullPath}`,
+      web_url: group ? `${webUrl}/groups/${namespace.fullPath}` : `${webUrl}/${namespace.fullPath}`,
     },
   }
 }
 
-export function serializeJob(world: World, job: JobRecord, release: ServedRelease): RunnerJob {
-  // Projects are never deleted and scenarios reject jobs of unknown projects.
-  const project = world.projects.get(job.projectId)!
-  const user = job.userId === null ? undefined : world.users.get(job.userId)
-  const projectUrl = `${world.instance.webUrl}/${world.projectFullPath(project)}`
-  const { pipeline, commit } = job
-  const fields: RunnerJob = {
-    id: job.id,
-    status: job.status,
-    stage: job.stage,
-    name: job.name,
-    ref: job.ref,
-    tag: job.tag,
-    coverage: job.coverage,
-    allow_failure: job.allowFailure,
-    created_at: iso(job.createdAt),
-    started_at: isoOrNull(job.startedAt),
-    finished_at: isoOrNull(job.finishedAt),
-    erased_at: isoOrNull(job.erasedAt),
-    duration: job.duration,
-    queued_duration: job.queuedDuration,
-    user: user ? serializeJobUser(world, user) : null,
-    commit: {
+/** A job's sources: the job, its project (never deleted; scenarios reject jobs of unknown projects), the project's web URL. */
+type JobSources = [World, JobRecord, ProjectRecord, string]
+
+const pipelineEntity = fittedEntity<JobSources, Schemas['JobPipeline']>('JobPipeline', () => ({
+  id: (_world, job) => job.pipeline.id,
+  iid: (_world, job) => job.pipeline.iid,
+  project_id: (_world, job) => job.pipeline.projectId,
+  sha: (_world, job) => job.pipeline.sha,
+  ref: (_world, job) => job.pipeline.ref,
+  status: (_world, job) => job.pipeline.status as Schemas['JobStatus'],
+  source: (_world, job) => job.pipeline.source,
+  created_at: (_world, job) => iso(job.pipeline.createdAt),
+  updated_at: (_world, job) => iso(job.pipeline.updatedAt),
+  web_url: (_world, job, _project, projectUrl) => `${projectUrl}/-/pipelines/${job.pipeline.id}`,
+}))
+
+const jobEntity = fittedEntity<JobSources, RunnerJob & { ip_address?: null }>('RunnerJob', (release) => {
+  const pipeline = pipelineEntity(release)
+  return {
+    id: (_world, job) => job.id,
+    status: (_world, job) => job.status,
+    stage: (_world, job) => job.stage,
+    name: (_world, job) => job.name,
+    ref: (_world, job) => job.ref,
+    tag: (_world, job) => job.tag,
+    coverage: (_world, job) => job.coverage,
+    allow_failure: (_world, job) => job.allowFailure,
+    created_at: (_world, job) => iso(job.createdAt),
+    started_at: (_world, job) => isoOrNull(job.startedAt),
+    finished_at: (_world, job) => isoOrNull(job.finishedAt),
+    erased_at: (_world, job) => isoOrNull(job.erasedAt),
+    duration: (_world, job) => job.duration,
+    queued_duration: (_world, job) => job.queuedDuration,
+    user: (world, job) => {
+      const user = job.userId === null ? undefined : world.users.get(job.userId)
+      return user ? serializeJobUser(world, user) : null
+    },
+    commit: (_world, { commit }) => ({
       id: commit.id,
       short_id: commit.shortId,
       created_at: iso(commit.createdAt),
@@ -217,27 +298,20 @@ export function serializeJob(world: World, job: JobRecord, release: ServedReleas
       committer_name: commit.committerName,
       committer_email: commit.committerEmail,
       committed_date: iso(commit.committedDate),
-    },
-    pipeline: release.shown('JobPipeline', {
-      id: pipeline.id,
-      iid: pipeline.iid,
-      project_id: pipeline.projectId,
-      sha: pipeline.sha,
-      ref: pipeline.ref,
-      status: pipeline.status as Schemas['JobStatus'],
-      source: pipeline.source,
-      created_at: iso(pipeline.createdAt),
-      updated_at: iso(pipeline.updatedAt),
-      web_url: `${projectUrl}/-/pipelines/${pipeline.id}`,
     }),
+    pipeline: (world, job, project, projectUrl) => pipeline(world, job, project, projectUrl),
     // Only failed jobs carry a failure_reason key (reference §3.6).
-    ...(job.status === 'failed' ? { failure_reason: job.failureReason ?? 'unknown_failure' } : {}),
-    web_url: `${projectUrl}/-/jobs/${job.id}`,
-    project: projectIdentity(world, project),
+    failure_reason: maybe((_world: World, job: JobRecord) => (job.status === 'failed' ? (job.failureReason ?? 'unknown_failure') : ABSENT)),
+    web_url: (_world, job, _project, projectUrl) => `${projectUrl}/-/jobs/${job.id}`,
+    project: (world, _job, project) => projectIdentity(world, project),
+    // Up to 12.x a job named the address of the runner that ran it; the mock knows none (reference §3.6).
+    ip_address: () => null,
   }
-  // Up to 12.x a job named the address of the runner that ran it; the mock knows none (reference §3.6).
-  const withAddress = release.has('property', 'RunnerJob.ip_address') ? { ...fields, ip_address: null } : fields
-  return release.shown('RunnerJob', withAddress)
+})
+
+export function serializeJob(world: World, job: JobRecord, release: ServedRelease): RunnerJob {
+  const project = world.projects.get(job.projectId)!
+  return jobEntity(release)(world, job, project, `${world.instance.webUrl}/${world.projectFullPath(project)}`)
 }
 
 function serializeJobUser(world: World, user: UserRecord): Schemas['JobUser'] {
@@ -270,8 +344,24 @@ export type VersionInfo = operations['getVersion']['responses'][200]['content'][
 /** A build the mock pretends to be: any short hex revision will do, as long as it never changes. */
 const MOCK_REVISION = '0d1d3c7a8b5'
 
+const kasEntity = fittedEntity<[], VersionInfo['kas']>('Metadata.kas', () => ({
+  enabled: () => false,
+  externalUrl: () => null,
+  externalK8sProxyUrl: () => null,
+  version: () => null,
+}))
+
+const versionEntity = fittedEntity<[], VersionInfo>('Metadata', (release) => {
+  const kas = kasEntity(release)
+  return {
+    version: () => `${release.label}.0-ee`,
+    revision: () => MOCK_REVISION,
+    kas: () => kas(),
+    enterprise: () => true,
+  }
+})
+
 /** `GET /version` for the served release: an Enterprise Edition build of its first patch, KAS switched off. */
 export function serializeVersion(release: ServedRelease): VersionInfo {
-  const kas = release.shown('Metadata.kas', { enabled: false, externalUrl: null, externalK8sProxyUrl: null, version: null })
-  return release.shown('Metadata', { version: `${release.label}.0-ee`, revision: MOCK_REVISION, kas, enterprise: true })
+  return versionEntity(release)()
 }
