@@ -193,25 +193,68 @@ function asSecurity(value: unknown): SecurityRequirement[] {
   )
 }
 
-interface Route {
-  operation: Operation
-  segments: string[]
-  /** Static segments before template segments: `/runners/all` beats `/runners/{id}`. */
-  rank: number[]
+// The lookup, built once per set of operations: per method, a map of the fully static paths and a
+// segment tree for the templated ones, walked without splitting the path or building regexes.
+interface Dispatch {
+  /** Path (as requested, not decoded) → operation, for paths without templates. */
+  staticPaths: Map<string, Operation>
+  templated: DispatchNode
 }
 
-const routeTables = new WeakMap<ReadonlyMap<string, Operation>, Route[]>()
+interface DispatchNode {
+  /** Children by the segment as written (compared undecoded). */
+  literal: Map<string, DispatchNode> | undefined
+  /** The child for a `{name}` segment: any non-empty segment that decodes. */
+  template: DispatchNode | undefined
+  /** An operation ends here, with the names of the templates on its way, in order. */
+  end: { operation: Operation; names: string[] } | undefined
+}
 
-function routesOf(operations: ReadonlyMap<string, Operation>): Route[] {
-  let routes = routeTables.get(operations)
-  if (routes === undefined) {
-    routes = [...operations.values()].map((operation) => {
-      const segments = operation.path.split('/').slice(1)
-      return { operation, segments, rank: segments.map((segment) => (isTemplate(segment) ? 1 : 0)) }
-    })
-    routeTables.set(operations, routes)
+const dispatchTables = new WeakMap<ReadonlyMap<string, Operation>, Map<string, Dispatch>>()
+
+function dispatchOf(operations: ReadonlyMap<string, Operation>): Map<string, Dispatch> {
+  let tables = dispatchTables.get(operations)
+  if (tables === undefined) {
+    tables = new Map()
+    for (const operation of operations.values()) {
+      let table = tables.get(operation.method)
+      if (table === undefined) {
+        table = { staticPaths: new Map(), templated: newNode() }
+        tables.set(operation.method, table)
+        // Callers pass `GET` as often as `get`: both spellings find the table without lower-casing.
+        tables.set(operation.method.toUpperCase(), table)
+      }
+      addRoute(table, operation)
+    }
+    dispatchTables.set(operations, tables)
   }
-  return routes
+  return tables
+}
+
+function newNode(): DispatchNode {
+  return { literal: undefined, template: undefined, end: undefined }
+}
+
+function addRoute(table: Dispatch, operation: Operation): void {
+  const segments = operation.path.split('/').slice(1)
+  if (!segments.some(isTemplate)) {
+    table.staticPaths.set(operation.path, operation)
+    return
+  }
+  let node = table.templated
+  const names: string[] = []
+  for (const segment of segments) {
+    if (isTemplate(segment)) {
+      names.push(segment.slice(1, -1))
+      node = node.template ??= newNode()
+    } else {
+      node.literal ??= new Map()
+      let child = node.literal.get(segment)
+      if (child === undefined) node.literal.set(segment, (child = newNode()))
+      node = child
+    }
+  }
+  node.end = { operation, names }
 }
 
 function isTemplate(segment: string): boolean {
@@ -224,50 +267,76 @@ function isTemplate(segment: string): boolean {
  * known path with the wrong method (GitLab answers both with 404).
  */
 export function findOperation(contract: { basePath: string; operations: ReadonlyMap<string, Operation> }, method: string, requestPath: string): OperationMatch | undefined {
-  const wanted = method.toLowerCase()
-  let path = requestPath.split('?')[0]!.split('#')[0]!
-  if (contract.basePath !== '' && (path === contract.basePath || path.startsWith(contract.basePath + '/'))) path = path.slice(contract.basePath.length)
-  // Split before decoding: a `%2F` inside a project path stays one segment.
-  const segments = path.split('/').slice(1)
-  let best: { route: Route; params: Record<string, string> } | undefined
-  for (const route of routesOf(contract.operations)) {
-    if (route.operation.method !== wanted || route.segments.length !== segments.length) continue
-    const params = matchSegments(route.segments, segments)
-    if (params === undefined) continue
-    if (best === undefined || compareRank(route.rank, best.route.rank) < 0) best = { route, params }
-  }
-  return best && { operation: best.route.operation, pathParams: best.params }
+  let path = requestPath
+  const query = path.indexOf('?')
+  if (query !== -1) path = path.slice(0, query)
+  const fragment = path.indexOf('#')
+  if (fragment !== -1) path = path.slice(0, fragment)
+  const base = contract.basePath
+  if (base !== '' && path.startsWith(base) && (path.length === base.length || path.charCodeAt(base.length) === SLASH)) path = path.slice(base.length)
+  return dispatch(contract.operations, method, path)
 }
 
-function matchSegments(template: string[], actual: string[]): Record<string, string> | undefined {
-  const params: Record<string, string> = {}
-  for (const [index, part] of template.entries()) {
-    const value = actual[index]!
-    if (isTemplate(part)) {
-      if (value === '') return undefined
-      const decoded = decodeSegment(value)
-      if (decoded === undefined) return undefined
-      params[part.slice(1, -1)] = decoded
-    } else if (part !== value) return undefined
+const SLASH = 0x2f
+
+/** findOperation for a path already without base, query and fragment: the server's hot path. */
+export function dispatch(operations: ReadonlyMap<string, Operation>, method: string, path: string): OperationMatch | undefined {
+  const tables = dispatchOf(operations)
+  const table = tables.get(method) ?? tables.get(method.toLowerCase())
+  if (table === undefined) return undefined
+  // Segments start after the first slash: anything before it names no segment.
+  if (path.charCodeAt(0) !== SLASH) {
+    const first = path.indexOf('/')
+    if (first === -1) return undefined
+    path = path.slice(first)
   }
-  return params
+  const operation = table.staticPaths.get(path)
+  // Static paths outrank every templated one: nothing matching them can beat them.
+  if (operation !== undefined) return { operation, pathParams: {} }
+  const values: string[] = []
+  const end = walk(table.templated, path, 1, values)
+  if (end === undefined) return undefined
+  const pathParams: Record<string, string> = {}
+  for (let i = 0; i < end.names.length; i++) pathParams[end.names[i]!] = values[i]!
+  return { operation: end.operation, pathParams }
+}
+
+/**
+ * Depth first, literal segments before templates: the first route found has static segments before
+ * template ones, so `/runners/all` beats `/runners/{id}`. Split before decoding: a `%2F` inside a
+ * project path stays one segment.
+ */
+function walk(node: DispatchNode, path: string, start: number, values: string[]): DispatchNode['end'] {
+  if (start > path.length) return node.end
+  const slash = path.indexOf('/', start)
+  const stop = slash === -1 ? path.length : slash
+  const segment = path.slice(start, stop)
+  const next = stop + 1
+  const literal = node.literal?.get(segment)
+  if (literal !== undefined) {
+    const found = walk(literal, path, next, values)
+    if (found !== undefined) return found
+  }
+  if (node.template !== undefined && segment !== '') {
+    const decoded = decodeSegment(segment)
+    if (decoded !== undefined) {
+      values.push(decoded)
+      const found = walk(node.template, path, next, values)
+      if (found !== undefined) return found
+      values.pop()
+    }
+  }
+  return undefined
 }
 
 function decodeSegment(value: string): string | undefined {
+  if (!value.includes('%')) return value
   try {
     return decodeURIComponent(value)
   } catch {
     // A malformed escape (`%zz`) names no resource; treat it as no match rather than a crash.
     return undefined
   }
-}
-
-function compareRank(a: number[], b: number[]): number {
-  for (const [index, value] of a.entries()) {
-    const other = b[index] ?? 0
-    if (value !== other) return value - other
-  }
-  return 0
 }
 
 /** The operation with this operationId; throws for an unknown id, which is a programming error. */
