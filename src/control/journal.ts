@@ -38,47 +38,65 @@ const KEPT_HEADERS = ['private-token', 'authorization', 'job-token', 'content-ty
  * they are sent, so keeping references is safe).
  */
 export interface ServedRequest {
-  at: number
-  method: string
-  originalUrl: string
-  status: number
-  durationMs: number
-  operationId: string | null
-  headers: IncomingHttpHeaders
-  body: unknown
-  response: { headers: Record<string, string>; body: unknown } | undefined
-  fault: string | null
-  username: string | null
-  findings: string[]
+  /** Epoch milliseconds by the wall clock. */
+  readonly at: number
+  readonly method: string
+  readonly originalUrl: string
+  /** 0 when the connection was dropped before an answer. */
+  readonly status: number
+  readonly durationMs: number
+  readonly operationId?: string | undefined
+  readonly headers: IncomingHttpHeaders
+  readonly body?: unknown
+  readonly response?: { headers: Record<string, string>; body?: unknown } | undefined
+  readonly fault?: string | undefined
+  readonly username?: string | undefined
+  readonly findings?: readonly string[] | undefined
 }
 
+/** The last `limit` requests of a scope, in a ring: recording one is a slot write, nothing more. */
 export class Journal {
-  private entries: Array<ServedRequest & { seq: number }> = []
+  private readonly slots: Array<ServedRequest | undefined>
+  private readonly seqs: number[]
+  /** Entries recorded since the last clear (the newest is at `(count - 1) % limit`). */
+  private count = 0
   private nextSeq = 1
   private readonly listeners = new Set<(entry: JournalEntry) => void>()
 
-  constructor(private readonly limit: number) {}
+  constructor(private readonly limit: number) {
+    this.slots = new Array<ServedRequest | undefined>(Math.max(limit, 0)).fill(undefined)
+    this.seqs = new Array<number>(Math.max(limit, 0)).fill(0)
+  }
 
   record(entry: ServedRequest): void {
-    const stored = { seq: this.nextSeq++, ...entry }
-    this.entries.push(stored)
+    const seq = this.nextSeq++
+    if (this.limit > 0) {
+      const slot = this.count % this.limit
+      this.slots[slot] = entry
+      this.seqs[slot] = seq
+      this.count++
+    }
     // Redacted only when someone is listening: an unwatched journal stays free to write.
     if (this.listeners.size > 0) {
-      const presented = present(stored)
+      const presented = present(entry, seq)
       for (const listener of this.listeners) listener(presented)
     }
-    // Trim in batches: one splice per many requests rather than one per request.
-    if (this.entries.length > this.limit * 1.25) this.entries.splice(0, this.entries.length - this.limit)
   }
 
   /** Oldest first; `limit` keeps the newest that many. */
   list(limit?: number): JournalEntry[] {
-    const kept = this.entries.slice(Math.max(0, this.entries.length - Math.min(limit ?? this.limit, this.limit)))
-    return kept.map(present)
+    const kept = Math.min(limit ?? this.limit, this.limit, this.count)
+    const entries: JournalEntry[] = []
+    for (let n = this.count - Math.max(kept, 0); n < this.count; n++) {
+      const slot = n % this.limit
+      entries.push(present(this.slots[slot]!, this.seqs[slot]!))
+    }
+    return entries
   }
 
   clear(): void {
-    this.entries = []
+    this.slots.fill(undefined)
+    this.count = 0
   }
 
   /** Calls `listener` with every new entry, redacted, until the returned function is called. */
@@ -88,15 +106,15 @@ export class Journal {
   }
 }
 
-function present(entry: ServedRequest & { seq: number }): JournalEntry {
+function present(entry: ServedRequest, seq: number): JournalEntry {
   return {
-    seq: entry.seq,
+    seq,
     at: new Date(entry.at).toISOString(),
     method: entry.method,
     path: redactText(entry.originalUrl),
     status: entry.status,
     durationMs: entry.durationMs,
-    operationId: entry.operationId,
+    operationId: entry.operationId ?? null,
     headers: keptHeaders(entry.headers),
     body: entry.body === undefined ? null : redactValue(entry.body),
     response: {
@@ -104,9 +122,9 @@ function present(entry: ServedRequest & { seq: number }): JournalEntry {
       headers: redactHeaders(entry.response?.headers ?? {}),
       body: entry.response?.body === undefined ? null : redactValue(entry.response.body),
     },
-    fault: entry.fault,
-    username: entry.username,
-    findings: entry.findings,
+    fault: entry.fault ?? null,
+    username: entry.username ?? null,
+    findings: [...(entry.findings ?? [])],
   }
 }
 

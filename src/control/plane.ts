@@ -1,17 +1,18 @@
 // The control plane: the main scope and the sessions, which scope a request acts on, the faults and
 // journal around each GitLab API request, and the hook that persists accepted changes. The control
 // API's routes live in routes.ts; this file only holds the state they act on.
-import type { Request, RequestHandler, Response } from 'express'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import type { RequestHandler } from 'express'
 import type { Clock } from '../store/clock.js'
 import type { WorldData } from '../store/records.js'
 import { World } from '../store/world.js'
 import { forcedStatus, StateNotSavedError } from '../server/errors.js'
-import { isRead, noteExchange, notesOf, type ServerHooks } from '../server/hooks.js'
+import { isRead, type FaultOutcome, type RequestScope, type ServerHooks } from '../server/hooks.js'
 import type { Reply } from '../server/respond.js'
-import { checkFaultTarget, type Fault, type FaultSpec, type FaultTargets } from './faults.js'
+import { checkFaultTarget, type Fault, type FaultAction, type FaultSpec, type FaultTargets } from './faults.js'
 import type { ServedRequest } from './journal.js'
 import { SessionLimitError } from './refusals.js'
-import { Scope, SharedWorld, currentScope, runInScope, scopedClock } from './scope.js'
+import { Scope, SharedWorld, scopedClock, swapServing } from './scope.js'
 
 export const SESSION_HEADER = 'x-mock-session'
 // Polled by whatever waits on the mock: logging it would drown the requests that matter.
@@ -57,6 +58,8 @@ export class ControlPlane {
   private shared: SharedWorld
   /** In order of last use, least recent first. */
   private readonly sessionsById = new Map<string, Scope>()
+  /** The scope of each request outside the GitLab API being served (the control API's). */
+  private readonly shellScopes = new WeakMap<IncomingMessage, Scope>()
   /** Changes kept through a fork since the main world was last rebuilt (see change()). */
   private keptForks = 0
   private readonly sweeper: NodeJS.Timeout
@@ -144,10 +147,10 @@ export class ControlPlane {
    * state file the change runs on a fork, which becomes the state only once it is on disk: a failed
    * write throws StateNotSavedError and leaves the state exactly as it was.
    */
-  change<T>(scope: Scope, apply: (world: World) => T, accepted: (result: T) => boolean): T {
-    if (!this.isSaved(scope)) return apply(scope.writable())
+  change<T, A = undefined>(scope: Scope, apply: (world: World, input: A) => T, accepted: (result: T) => boolean, input?: A): T {
+    if (!this.isSaved(scope)) return apply(scope.writable(), input as A)
     const draft = scope.writable().fork()
-    const result = apply(draft)
+    const result = apply(draft, input as A)
     if (accepted(result)) {
       this.save(draft)
       // Every kept fork lays its changes over the last one; rebuilding now and then keeps the layers a
@@ -166,55 +169,62 @@ export class ControlPlane {
 
   /**
    * The answer to a GitLab API request, from its scope's world as it is when this runs: called once
-   * the body has been read, so a reset that landed meanwhile is seen, never written past.
+   * the body has been read, so a reset that landed meanwhile is seen, never written past. While it
+   * runs, the scope's clock is the one the shared pristine world reads.
    */
-  serve<T>(req: Request, answer: (world: World) => T, accepted: (result: T) => boolean): T {
-    const scope = this.scope()
-    return isRead(req.method) ? answer(scope.world) : this.change(scope, answer, accepted)
+  serve<A, T>(scope: Scope, method: string | undefined, answer: (world: World, input: A) => T, input: A, accepted: (result: T) => boolean): T {
+    const outer = swapServing(scope)
+    try {
+      return isRead(method) ? answer(scope.world, input) : this.change(scope, answer, accepted, input)
+    } finally {
+      swapServing(outer)
+    }
   }
 
-  /** The scope the current request acts on (the main scope outside any request). */
-  scope(): Scope {
-    return currentScope() ?? this.main
+  /** Runs `fn` (which must not pause) as a request of `scope`: the shared pristine world reads its clock. */
+  within<T>(scope: Scope, fn: () => T): T {
+    const outer = swapServing(scope)
+    try {
+      return fn()
+    } finally {
+      swapServing(outer)
+    }
   }
 
-  /** The world a GitLab API request starts on (its recorded replays); the answer itself comes from serve(). */
-  worldFor(_req: Request): World {
-    return this.scope().world
+  /** The scope a request to the control API (or any request but a GitLab API one) acts on. */
+  scopeOf(req: IncomingMessage): Scope {
+    return this.shellScopes.get(req) ?? this.main
   }
 
   /**
-   * Enters the request's scope for the rest of the pipeline and journals GitLab API requests.
-   * An invalid session id is answered here, before anything acts on a scope.
+   * Enters a request's scope: its session by X-Mock-Session, else the main scope. An invalid
+   * session id, or a full house of busy sessions, is refused here, before anything acts on a scope.
    */
-  readonly enterScope: RequestHandler = (req, res, next) => {
+  enter(req: IncomingMessage, path: string): Exchange | { refused: Reply } {
     const header = req.headers[SESSION_HEADER]
     let scope: Scope
     try {
       scope = typeof header === 'string' ? this.session(header) : this.main
     } catch (error) {
-      if (error instanceof SessionIdError) {
-        res.status(400).type('application/json').send(JSON.stringify({ message: `400 Bad request - ${error.message}` }))
-        return
-      }
+      if (error instanceof SessionIdError) return { refused: { status: 400, body: { message: `400 Bad request - ${error.message}` } } }
       if (error instanceof SessionLimitError) {
-        res.status(503).set('Retry-After', '1').type('application/json').send(JSON.stringify({ message: `503 Service Unavailable - ${error.message}` }))
-        return
+        return { refused: { status: 503, headers: { 'Retry-After': '1' }, body: { message: `503 Service Unavailable - ${error.message}` } } }
       }
       throw error
     }
-    scope.inFlight++
-    res.once('close', () => scope.inFlight--)
-    const journaled = req.path.startsWith('/api/')
-    const { onServed } = this.options
-    const logged = onServed !== undefined && req.path !== HEALTH_PATH
-    if (journaled || logged) {
-      whenServed(req, res, (served) => {
-        if (journaled) scope.journal.record(served)
-        if (logged) onServed(served, scope.id)
-      })
-    }
-    runInScope(scope, next)
+    const journaled = path.startsWith('/api/')
+    // Health checks are polled by whatever waits on the mock: logging them would drown the requests that matter.
+    const exchange = new Exchange(this, scope, req, journaled, this.options.onServed !== undefined && path !== HEALTH_PATH)
+    if (!journaled) this.shellScopes.set(req, scope)
+    return exchange
+  }
+
+  /** A request has been answered (or dropped): the scope's journal and the request log get it, by reference. */
+  finished(exchange: Exchange): void {
+    const { scope } = exchange
+    scope.inFlight--
+    if (exchange.journaled) scope.journal.record(exchange)
+    if (exchange.logged) this.options.onServed?.(exchange, scope.id)
   }
 
   /**
@@ -223,12 +233,8 @@ export class ControlPlane {
    */
   serverHooks(prefix: string, routes: RequestHandler): ServerHooks {
     return {
-      enter: this.enterScope,
+      enter: (req, path) => this.enter(req, path),
       mount: { prefix, handler: routes },
-      worldFor: (req) => this.worldFor(req),
-      replayTurns: () => this.scope().replayTurns,
-      beforeOperation: (req, res, operationId) => this.applyFault(req, res, operationId),
-      serve: (req, answer, accepted) => this.serve(req, answer, accepted),
     }
   }
 
@@ -238,20 +244,16 @@ export class ControlPlane {
     return scope.faults.add(spec)
   }
 
-  /** Applies the first matching fault: waits, then answers a forced status, drops the connection, or lets the request run. */
-  async applyFault(req: Request, res: Response, operationId: string | undefined): Promise<Reply | 'dropped' | undefined> {
-    const action = this.scope().faults.decide(operationId, req.method, req.path)
+  /**
+   * Applies the first matching fault of the request's scope: waits, then answers a forced status,
+   * drops the connection, or lets the request run. Synchronous unless the fault delays.
+   */
+  applyFault(exchange: Exchange, req: IncomingMessage, path: string, operationId: string | undefined): FaultOutcome | Promise<FaultOutcome> {
+    const action = exchange.scope.faults.decide(operationId, req.method ?? '', path)
     if (!action) return undefined
-    noteExchange(res, { fault: action.faultId })
-    if (action.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, action.delayMs))
-    if (action.drop) {
-      req.socket.destroy()
-      return 'dropped'
-    }
-    if (action.status === undefined) return undefined
-    const { status, body } = forcedStatus(action.status)
-    // GitLab's 429 tells the client when to come back (reference §6.5).
-    return { status, body, headers: status === 429 ? { 'Retry-After': '60' } : {} }
+    exchange.fault = action.faultId
+    if (action.delayMs > 0) return new Promise((resolve) => setTimeout(resolve, action.delayMs)).then(() => faultOutcome(action, req))
+    return faultOutcome(action, req)
   }
 
   close(): void {
@@ -312,25 +314,72 @@ export class ControlPlane {
   }
 }
 
-function whenServed(req: Request, res: Response, served: (request: ServedRequest) => void): void {
-  const started = performance.now()
-  const at = Date.now()
-  res.once('close', () => {
-    const notes = notesOf(res)
-    served({
-      at,
-      method: req.method,
-      originalUrl: req.originalUrl,
-      // A dropped connection never sent a status.
-      status: res.headersSent ? res.statusCode : 0,
-      durationMs: Math.round((performance.now() - started) * 100) / 100,
-      operationId: notes.operationId ?? null,
-      headers: req.headers,
-      body: notes.body,
-      response: notes.response,
-      fault: notes.fault ?? null,
-      username: notes.username ?? null,
-      findings: notes.findings ?? [],
-    })
-  })
+function faultOutcome(action: FaultAction, req: IncomingMessage): FaultOutcome {
+  if (action.drop) {
+    req.socket.destroy()
+    return 'dropped'
+  }
+  if (action.status === undefined) return undefined
+  const { status, body } = forcedStatus(action.status)
+  // GitLab's 429 tells the client when to come back (reference §6.5).
+  return { status, body, headers: status === 429 ? { 'Retry-After': '60' } : {} }
+}
+
+/**
+ * One request from entry to answer: what the server learns about it is written straight onto it,
+ * and once answered the object itself is the journal's entry and the request log's (no copies).
+ */
+class Exchange implements RequestScope, ServedRequest {
+  readonly at = Date.now()
+  readonly method: string
+  readonly originalUrl: string
+  readonly headers: IncomingHttpHeaders
+  status = 0
+  durationMs = 0
+  operationId: string | undefined = undefined
+  body: unknown = undefined
+  response: { headers: Record<string, string>; body?: unknown } | undefined = undefined
+  fault: string | undefined = undefined
+  findings: string[] | undefined = undefined
+  username: string | undefined = undefined
+  private readonly started = performance.now()
+  private done = false
+
+  constructor(
+    private readonly plane: ControlPlane,
+    readonly scope: Scope,
+    req: IncomingMessage,
+    readonly journaled: boolean,
+    readonly logged: boolean,
+  ) {
+    this.method = req.method ?? ''
+    this.originalUrl = req.url ?? ''
+    this.headers = req.headers
+    scope.inFlight++
+  }
+
+  get world(): World {
+    return this.scope.world
+  }
+
+  get replayTurns(): Map<string, number> {
+    return this.scope.replayTurns
+  }
+
+  beforeOperation(req: IncomingMessage, path: string, operationId: string | undefined): FaultOutcome | Promise<FaultOutcome> {
+    return this.plane.applyFault(this, req, path, operationId)
+  }
+
+  serve<A, T>(req: IncomingMessage, answer: (world: World, input: A) => T, input: A, accepted: (result: T) => boolean): T {
+    return this.plane.serve(this.scope, req.method, answer, input, accepted)
+  }
+
+  finish(res: ServerResponse): void {
+    if (this.done) return
+    this.done = true
+    // A dropped connection never sent a status.
+    this.status = res.headersSent ? res.statusCode : 0
+    this.durationMs = Math.round((performance.now() - this.started) * 100) / 100
+    this.plane.finished(this)
+  }
 }

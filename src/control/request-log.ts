@@ -32,10 +32,10 @@ export function requestLogEntry(served: ServedRequest, session: string | null): 
     path: redactText(served.originalUrl),
     status: served.status,
     durationMs: served.durationMs,
-    operationId: served.operationId,
+    operationId: served.operationId ?? null,
     session,
-    findings: served.findings.length,
-    fault: served.fault,
+    findings: served.findings?.length ?? 0,
+    fault: served.fault ?? null,
   }
 }
 

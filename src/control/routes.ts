@@ -221,12 +221,15 @@ export function controlRoutes(options: ControlRouteOptions): RequestHandler {
       const handler = controlHandlers[operation.operationId]
       const streaming = streamingHandlers[operation.operationId]
       if (validation.ok && streaming) {
-        streaming(validation.params, options.plane.scope(), req, res)
+        streaming(validation.params, options.plane.scopeOf(req), req, res)
         return
       }
       if (!validation.ok) reply = invalidParams(validation.error)
       else if (!handler) throw new Error(`control operation ${operation.operationId} has no handler`)
-      else reply = handler(validation.params, options.plane.scope(), options.plane, { options, contract })
+      else {
+        const scope = options.plane.scopeOf(req)
+        reply = options.plane.within(scope, () => handler(validation.params, scope, options.plane, { options, contract }))
+      }
     } catch (error) {
       if (error instanceof InputError) {
         reply = error.reply

@@ -2,7 +2,6 @@
 // a clock, faults and a journal. A session reads the main scenario's pristine world until its first
 // change and then forks it (new maps over shared records, copied one by one as they change), so
 // neither creating a session nor its first change deep-copies a 100 000-runner world.
-import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Clock } from '../store/clock.js'
 import type { WorldData } from '../store/records.js'
 import { World } from '../store/world.js'
@@ -116,21 +115,22 @@ export class Scope {
   }
 }
 
-const current = new AsyncLocalStorage<Scope>()
+// The scope whose request is being answered right now. Answers run without a pause (the body is
+// read before, the reply sent after), so a plain variable set around them is enough: no
+// AsyncLocalStorage, whose hooks would tax every request and promise of the process.
+let serving: Scope | undefined
 
-/** Runs `fn` (and everything it awaits) as a request of `scope`. */
-export function runInScope<T>(scope: Scope, fn: () => T): T {
-  return current.run(scope, fn)
+/** Makes `scope` the one being served and returns the one that was, to be put back after. */
+export function swapServing(scope: Scope | undefined): Scope | undefined {
+  const outer = serving
+  serving = scope
+  return outer
 }
 
 /**
- * The clock of the scope serving the current request, else `fallback`. The shared pristine world
- * reads time through it, so each session sees its own clock even before it has a world of its own.
+ * The clock of the scope being served, else `fallback`. The shared pristine world reads time
+ * through it, so each session sees its own clock even before it has a world of its own.
  */
 export function scopedClock(fallback: Clock): Clock {
-  return { now: () => (current.getStore()?.clock ?? fallback).now() }
-}
-
-export function currentScope(): Scope | undefined {
-  return current.getStore()
+  return { now: () => (serving?.clock ?? fallback).now() }
 }

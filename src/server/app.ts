@@ -1,28 +1,34 @@
-// The mock's HTTP pipeline, in order: Host check → CORS → Origin check → scope (main or session) →
-// control API → route to an operationId → fault → recorded replay → read input → authenticate →
-// validate against the contract → handler → persist an accepted change → respond (self-check, send) →
-// error replies.
+// The mock's HTTP pipeline, in order: Host check → CORS → Origin check → (GitLab API) scope (main or
+// session) → route to an operationId → fault → recorded replay → read input → authenticate →
+// validate against the contract → handler → persist an accepted change → respond (self-check, send)
+// → error replies. GitLab API requests run on plain node:http, one direction, with no closure or
+// listener per request; Express is the shell for the rest (pages, the control API, the 404).
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import express, { type NextFunction, type Request, type Response } from 'express'
-import { tokenScopesOf, type Contract, type Operation } from '../contract/index.js'
+import { tokenScopesOf, type Contract, type Operation, type OperationMatch } from '../contract/index.js'
+import { dispatch } from '../contract/operations.js'
 import type { World } from '../store/world.js'
 import { authenticateUser, requireScope, type Actor } from '../store/tokens.js'
 import type { Handler, OperationId } from './handler.js'
-import { noteExchange, type ServerHooks } from './hooks.js'
-import { cors, type CorsSetting } from './cors.js'
-import { hostGuard, originGuard, parseAllowedHosts } from './site-guard.js'
+import type { FaultOutcome, RequestScope, ServerHooks } from './hooks.js'
+import type { CorsSetting } from './cors.js'
+import { parseAllowedHosts, passesSiteChecks, type SitePolicy } from './site-guard.js'
 import { findUserToken } from './credentials.js'
 import { errorReplyFor, internalError, invalidParams, noDocumentedAnswer, routeNotFound, stateNotSaved, StateNotSavedError, type ReleaseWording } from './errors.js'
-import { InputError, parseQuery, readBody, type RawParams } from './input.js'
+import { carriesBody, InputError, parseQuery, readBody, type RawParams } from './input.js'
 import type { LinkContext } from './pagination-headers.js'
 import { createResponder, type Reply, type Responder, type SelfCheckMode } from './respond.js'
 import { replayFor } from './replay.js'
 import { staticReply } from './static-replies.js'
 import { UnauthorizedError } from '../store/errors.js'
 import { handlers } from './routes.js'
-import { pages } from './pages.js'
+import { DOCS_PATH, pages } from './pages.js'
 import { serveRelease, type ServedRelease } from './served-release.js'
 
 export const API_PREFIX = '/api/v4'
+/** `/api/v4/docs` without its slash: the reference pages are Express's. */
+const DOCS = DOCS_PATH.slice(0, -1)
+const OPENAPI_JSON = '/openapi.json'
 
 export interface AppOptions {
   contract: Contract
@@ -39,99 +45,227 @@ export interface AppOptions {
 }
 
 export interface MockApp {
-  app: express.Express
+  /** The request listener of the mock's HTTP server. */
+  app: RequestListener
   responder: Responder
 }
 
+/** What every GitLab API request is served with, built once. */
+interface Api {
+  options: AppOptions
+  contract: Contract
+  hooks: ServerHooks
+  responder: Responder
+  release: ServedRelease
+  /** The contract document as sent for `GET /api/v4/openapi.json`, serialised on first use. */
+  documentJson: string | undefined
+}
+
 export function createApp(options: AppOptions): MockApp {
-  const { contract } = options
+  const { contract, hooks } = options
   const responder = createResponder(contract, options.selfCheck, options.log)
   // The contract is the served release's derived document: routes, validation and self-check follow it.
-  const release = serveRelease(contract.profile)
+  const api: Api = { options, contract, hooks, responder, release: serveRelease(contract.profile), documentJson: undefined }
+  const policy: SitePolicy = { allowedHosts: parseAllowedHosts(options.allowedHosts), cors: options.cors, controlPrefix: hooks.mount.prefix }
+  const shell = createShell(api)
+  const listener: RequestListener = (req, res) => {
+    const url = req.url ?? '/'
+    const path = pathOf(url)
+    if (!passesSiteChecks(req, res, path, policy)) return
+    const under = apiPathOf(path)
+    if (under === undefined) shell(req, res)
+    else serveApi(api, req, res, path, under, url)
+  }
+  return { app: listener, responder }
+}
+
+/**
+ * The Express shell: the dashboard and the reference (outside any scope: loading a page is not a
+ * GitLab API request to journal), the control API, GitLab API paths only Express's looser matching
+ * finds (`/API/V4/...`), and the 404 for everything else.
+ */
+function createShell(api: Api): express.Express {
+  const { hooks } = api
   const app = express()
   app.disable('x-powered-by')
   app.set('etag', false)
-  app.use(hostGuard(parseAllowedHosts(options.allowedHosts)))
-  const { hooks } = options
-  app.use(cors(options.cors, hooks.mount.prefix))
-  app.use(originGuard(options.cors, hooks.mount.prefix))
-  // Outside any scope: loading the dashboard or the reference is not a GitLab API request to journal.
-  app.use(pages({ dashboard: true, contract }))
-  app.use(hooks.enter)
+  app.use(pages({ dashboard: true, contract: api.contract }))
+  app.use(API_PREFIX, (req: Request, res: Response) => {
+    serveApi(api, req, res, pathOf(req.originalUrl), req.path, req.originalUrl)
+  })
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const entered = hooks.enter(req, req.path)
+    if ('refused' in entered) {
+      sendRefusal(res, entered.refused)
+      return
+    }
+    res.locals.scope = entered
+    res.once('close', () => entered.finish(res))
+    next()
+  })
   app.use(hooks.mount.prefix, hooks.mount.handler)
-  // Findings go to the journal too, so a test can see which of its requests broke the contract.
-  const send = (res: Response, operation: Operation | undefined, reply: Reply): void => {
-    const sent = responder.send(res, operation, reply)
-    noteExchange(res, { response: { headers: sent.headers, body: sent.body }, ...(sent.findings ? { findings: sent.findings } : {}) })
-  }
-
-  app.get(`${API_PREFIX}/openapi.json`, (_req, res) => {
-    res.json(contract.document)
-  })
-
-  app.use(API_PREFIX, async (req: Request, res: Response) => {
-    const method = routedMethod(req.method)
-    const match = contract.findOperation(method, req.path)
-    if (match) noteExchange(res, { operationId: match.operation.operationId })
-    const fault = await hooks.beforeOperation(req, res, match?.operation.operationId)
-    if (fault === 'dropped') return
-    // A forced status is off-contract on purpose for some operations, so it skips the self-check.
-    if (fault) {
-      send(res, undefined, fault)
-      return
-    }
-    // Recorded answers come from a real GitLab: the drift checker judges them, not our self-check.
-    const query = parseQuery(new URL(req.originalUrl, 'http://mock.invalid').search)
-    const world = hooks.worldFor(req)
-    const replayed = replayFor(world.replays, hooks.replayTurns(req), method, req.path, query, origin(req))
-    if (replayed) {
-      send(res, undefined, replayed)
-      return
-    }
-    // GitLab's catch-all route answers unknown paths and known paths with the wrong method alike.
-    if (!match) {
-      send(res, undefined, routeNotFound)
-      return
-    }
-    const { operation, pathParams } = match
-    try {
-      const reply = await handle(options, release, operation, pathParams, query, req, res)
-      send(res, operation, reply)
-    } catch (error) {
-      // Transport failures (413, 415, unreadable bodies) happen before GitLab's API sees the request,
-      // and a state file that cannot be written is the mock's own trouble: neither belongs to an
-      // operation's documented statuses, so both skip the self-check.
-      const mine = error instanceof InputError || error instanceof StateNotSavedError
-      send(res, mine ? undefined : operation, replyForError(error, options.log, release.wording))
-    }
-  })
-
   app.use((_req: Request, res: Response) => {
-    send(res, undefined, routeNotFound)
+    const sent = api.responder.send(res, undefined, routeNotFound)
+    ;(res.locals.scope as RequestScope).response = sent
   })
   // Express reaches this only for failures outside the pipeline above (e.g. a socket error).
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    send(res, undefined, replyForError(error, options.log))
+    api.responder.send(res, undefined, replyForError(error, api.options.log))
   })
-  return { app, responder }
+  return app
 }
 
-async function handle(
-  options: AppOptions, release: ServedRelease, operation: Operation, pathParams: Record<string, string>, query: RawParams, req: Request, res: Response,
-): Promise<Reply> {
-  const body = await readBody(req, options.bodyLimitBytes)
-  noteExchange(res, { body })
-  // The world is chosen only now, with the body in: a reset that landed while it arrived is seen, and
-  // everything below runs without a pause, on that one world. On disk before the client hears of it,
-  // so an acknowledged change survives a crash and a refused one was never applied.
-  const answer = (world: World) => answerFrom(options, release, world, operation, pathParams, query, body, req, res)
-  return options.hooks.serve(req, answer, (reply) => reply.status < 400)
+/** The path of a request target, without query or fragment. */
+function pathOf(url: string): string {
+  if (url.charCodeAt(0) !== SLASH) return absolutePathOf(url)
+  let end = url.length
+  for (let i = 1; i < end; i++) {
+    const code = url.charCodeAt(i)
+    if (code === QUESTION || code === HASH) end = i
+  }
+  return end === url.length ? url : url.slice(0, end)
 }
 
-function answerFrom(
-  options: AppOptions, release: ServedRelease, world: World, operation: Operation, pathParams: Record<string, string>, query: RawParams,
-  body: Record<string, unknown> | undefined, req: Request, res: Response,
-): Reply {
+const SLASH = 0x2f
+const QUESTION = 0x3f
+const HASH = 0x23
+
+/** An absolute-form target (`GET http://host/path`), or one that is no path at all (`OPTIONS *`). */
+function absolutePathOf(url: string): string {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return url
+  }
+}
+
+/**
+ * The path under /api/v4 of a GitLab API request the plain pipeline serves, else undefined (the
+ * reference pages under /api/v4/docs are the shell's).
+ */
+function apiPathOf(path: string): string | undefined {
+  if (!path.startsWith(API_PREFIX)) return undefined
+  if (path.length === API_PREFIX.length) return '/'
+  if (path.charCodeAt(API_PREFIX.length) !== SLASH) return undefined
+  if (path.startsWith(DOCS) && (path.length === DOCS.length || path.charCodeAt(DOCS.length) === SLASH)) return undefined
+  return path.slice(API_PREFIX.length)
+}
+
+/** One GitLab API request on its way through the pipeline: plain data, so no step needs a closure. */
+class ApiCall {
+  match: OperationMatch | undefined = undefined
+  query: RawParams | undefined = undefined
+  body: Record<string, unknown> | undefined = undefined
+
+  constructor(
+    readonly api: Api,
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    readonly scope: RequestScope,
+    /** The path under /api/v4, e.g. `/runners/5`. */
+    readonly path: string,
+    /** The request target as sent, with its query. */
+    readonly url: string,
+    /** The method routes are looked up by: HEAD is the GET without its body. */
+    readonly method: string,
+  ) {}
+}
+
+function serveApi(api: Api, req: IncomingMessage, res: ServerResponse, fullPath: string, path: string, url: string): void {
+  const entered = api.hooks.enter(req, fullPath)
+  if ('refused' in entered) {
+    sendRefusal(res, entered.refused)
+    return
+  }
+  // Grape answers HEAD on every GET route, as the GET without its body (Node drops the body).
+  const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET')
+  const call = new ApiCall(api, req, res, entered, path, url, method)
+  try {
+    if ((path === OPENAPI_JSON || path === `${OPENAPI_JSON}/`) && method === 'GET') {
+      sendDocument(call)
+      return
+    }
+    call.match = dispatch(api.contract.operations, method, path)
+    const operationId = call.match?.operation.operationId
+    if (operationId !== undefined) entered.operationId = operationId
+    const outcome = entered.beforeOperation(req, path, operationId)
+    if (outcome instanceof Promise) {
+      outcome.then((ready) => afterFaults(call, ready)).catch((error: unknown) => fail(call, error))
+      return
+    }
+    afterFaults(call, outcome)
+  } catch (error) {
+    fail(call, error)
+  }
+}
+
+function afterFaults(call: ApiCall, outcome: FaultOutcome): void {
+  const { scope, match } = call
+  if (outcome === 'dropped') {
+    scope.finish(call.res)
+    return
+  }
+  // A forced status is off-contract on purpose for some operations, so it skips the self-check.
+  if (outcome !== undefined) {
+    send(call, undefined, outcome)
+    return
+  }
+  const query = (call.query = queryOf(call.url))
+  // Recorded answers come from a real GitLab: the drift checker judges them, not our self-check.
+  const { replays } = scope.world
+  if (replays.length > 0) {
+    const replayed = replayFor(replays, scope.replayTurns, call.method, call.path, query, originOf(call.req))
+    if (replayed) {
+      send(call, undefined, replayed)
+      return
+    }
+  }
+  // GitLab's catch-all route answers unknown paths and known paths with the wrong method alike.
+  if (match === undefined) {
+    send(call, undefined, routeNotFound)
+    return
+  }
+  // Most requests (every GET) carry no body: no stream to wait for, the whole answer runs now.
+  if (!carriesBody(call.req)) {
+    answer(call, match)
+    return
+  }
+  readBody(call.req, call.api.options.bodyLimitBytes).then(
+    (body) => {
+      call.body = body
+      call.scope.body = body
+      answer(call, match)
+    },
+    (error: unknown) => fail(call, error),
+  )
+}
+
+/**
+ * The world is chosen only now, with the body in: a reset that landed while it arrived is seen, and
+ * everything below runs without a pause, on that one world. On disk before the client hears of it,
+ * so an acknowledged change survives a crash and a refused one was never applied.
+ */
+function answer(call: ApiCall, match: OperationMatch): void {
+  let reply: Reply
+  try {
+    reply = call.scope.serve(call.req, answerFrom, call, isAccepted)
+  } catch (error) {
+    fail(call, error)
+    return
+  }
+  send(call, match.operation, reply)
+}
+
+function isAccepted(reply: Reply): boolean {
+  return reply.status < 400
+}
+
+function answerFrom(world: World, call: ApiCall): Reply {
+  const { api, req } = call
+  const { options } = api
+  const { operation, pathParams } = call.match!
+  const query = call.query!
+  const body = call.body
   // GitLab authenticates before Grape validates parameters: a stranger with bad params gets 401.
   let actor: Actor | undefined
   if (operation.security.length > 0) {
@@ -141,16 +275,16 @@ function answerFrom(
       if (token === undefined) throw new UnauthorizedError('missing')
     } else {
       actor = authenticateUser(world, token)
-      noteExchange(res, { username: actor.user.username })
-      requireScope(actor, release.scopeRule(tokenScopesOf(operation)))
+      call.scope.username = actor.user.username
+      requireScope(actor, api.release.scopeRule(tokenScopesOf(operation)))
     }
   }
 
-  const validation = options.contract.validateRequest(operation, { path: pathParams, query, body })
+  const validation = api.contract.validateRequest(operation, { path: pathParams, query, body })
   if (!validation.ok) return invalidParams(validation.error)
   if (options.static) {
-    const prefer = req.get('prefer')
-    const reply = staticReply(options.contract, operation, prefer)
+    const prefer = headerText(req.headers.prefer)
+    const reply = staticReply(api.contract, operation, prefer)
     // A mock-usage mistake, not a GitLab answer: it skips the self-check like a transport error.
     if (!reply) throw new InputError(noDocumentedAnswer(operation.operationId, prefer ?? ''))
     return reply
@@ -158,22 +292,92 @@ function answerFrom(
 
   // The contract validated and coerced the params to the operation's declared types.
   const handler = handlers[operation.operationId as OperationId] as Handler<OperationId>
-  const link: LinkContext = {
-    origin: origin(req),
-    path: `${API_PREFIX}${req.path}`,
-    params: { ...query, ...body, ...pathParams },
+  return handler({ params: validation.params as never, headers: req.headers }, { world, actor, link: new RequestLink(call), release: api.release })
+}
+
+/** A header's value as one string: Node joins repeats of most headers already. */
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value
+}
+
+/** Where pagination links point: worked out only when a handler builds links. */
+class RequestLink implements LinkContext {
+  private merged: Record<string, unknown> | undefined
+
+  constructor(private readonly call: ApiCall) {}
+
+  get origin(): string {
+    return originOf(this.call.req)
   }
-  return handler({ params: validation.params as never, headers: req.headers }, { world, actor, link, release })
+
+  get path(): string {
+    return `${API_PREFIX}${this.call.path}`
+  }
+
+  get params(): Record<string, unknown> {
+    return (this.merged ??= { ...this.call.query, ...this.call.body, ...this.call.match?.pathParams })
+  }
 }
 
-/** Grape answers HEAD on every GET route, as the GET without its body (Node drops the body). */
-function routedMethod(method: string): string {
-  return method === 'HEAD' ? 'GET' : method
+/** Findings go to the journal too, so a test can see which of its requests broke the contract. */
+function send(call: ApiCall, operation: Operation | undefined, reply: Reply): void {
+  const sent = call.api.responder.send(call.res, operation, reply)
+  const { scope } = call
+  scope.response = sent
+  if (sent.findings !== undefined) scope.findings = sent.findings
+  scope.finish(call.res)
 }
 
-/** The origin the client reached: links point back at it. */
-function origin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`
+/**
+ * Transport failures (413, 415, unreadable bodies) happen before GitLab's API sees the request, and
+ * a state file that cannot be written is the mock's own trouble: neither belongs to an operation's
+ * documented statuses, so both skip the self-check.
+ */
+function fail(call: ApiCall, error: unknown): void {
+  if (call.res.headersSent) {
+    call.api.options.log(`internal error after the answer began: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    call.scope.finish(call.res)
+    return
+  }
+  const mine = error instanceof InputError || error instanceof StateNotSavedError
+  send(call, mine ? undefined : call.match?.operation, replyForError(error, call.api.options.log, call.api.release.wording))
+}
+
+function sendDocument(call: ApiCall): void {
+  const json = (call.api.documentJson ??= JSON.stringify(call.api.contract.document))
+  call.res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) })
+  call.res.end(call.req.method === 'HEAD' ? undefined : json)
+  call.scope.finish(call.res)
+}
+
+/** A request refused before it entered a scope: neither journaled nor self-checked. */
+function sendRefusal(res: ServerResponse, reply: Reply): void {
+  const json = JSON.stringify(reply.body)
+  res.writeHead(reply.status, { ...reply.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) })
+  res.end(json)
+}
+
+/** The query string of a request target, parsed as Rack parses it. */
+function queryOf(url: string): RawParams {
+  const start = url.indexOf('?')
+  if (start === -1) return {}
+  const hash = url.indexOf('#', start)
+  return parseQuery(hash === -1 ? url.slice(start + 1) : url.slice(start + 1, hash))
+}
+
+let lastHost: string | undefined
+let lastOrigin = 'http://127.0.0.1'
+
+/** The origin the client reached: links point back at it. The mock speaks plain HTTP. */
+function originOf(req: IncomingMessage): string {
+  const host = req.headers.host
+  if (host === undefined) return 'http://127.0.0.1'
+  // Clients send the same Host over and over: its origin string is made once.
+  if (host !== lastHost) {
+    lastHost = host
+    lastOrigin = `http://${host}`
+  }
+  return lastOrigin
 }
 
 function replyForError(error: unknown, log: (line: string) => void, wording?: ReleaseWording): Reply {

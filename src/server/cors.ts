@@ -1,7 +1,7 @@
 // CORS for browser apps: by default any local origin (localhost, 127.0.0.1, [::1], any port) may call
 // the mock and read the pagination headers; a list of origins or '*' can be configured instead.
 // '*' lends no credentials, and never reaches the control API, where it means local origins.
-import type { RequestHandler } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { refusedOriginMessage, type CorsSetting } from './cors-setting.js'
 
 export type { CorsSetting } from './cors-setting.js'
@@ -27,36 +27,39 @@ export function settingFor(setting: CorsSetting, path: string, controlPrefix: st
   return setting === '*' && (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) ? 'local' : setting
 }
 
-export function cors(configured: CorsSetting, controlPrefix: string): RequestHandler {
-  return (req, res, next) => {
-    const origin = req.headers.origin
-    const setting = settingFor(configured, req.path, controlPrefix)
-    if (origin === undefined || !isAllowedOrigin(origin, setting)) {
-      // A refused preflight says so, rather than falling through to a 404 that hides the cause.
-      if (origin !== undefined && req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
-        res.status(403).type('application/json').send(JSON.stringify({ message: refusedOriginMessage(origin, setting), origin }))
-        return
-      }
-      next()
-      return
-    }
-    if (setting === '*') {
-      res.setHeader('Access-Control-Allow-Origin', '*')
-    } else {
-      res.setHeader('Access-Control-Allow-Origin', origin)
-      res.setHeader('Vary', 'Origin')
-      // Whoever configured '*' gets no credentials anywhere, the control API's local origins included.
-      if (configured !== '*') res.setHeader('Access-Control-Allow-Credentials', 'true')
-    }
-    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS)
-    // A preflight ends here; the real request follows.
-    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
-      res.setHeader('Access-Control-Allow-Methods', METHODS)
-      res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS)
-      res.setHeader('Access-Control-Max-Age', '600')
-      res.status(204).end()
-      return
-    }
-    next()
+/**
+ * Sets the CORS headers a request from an allowed origin gets, and answers preflights: true when
+ * the request goes on, false when it has been answered (a preflight, or a refused one).
+ */
+export function applyCors(req: IncomingMessage, res: ServerResponse, path: string, configured: CorsSetting, controlPrefix: string): boolean {
+  const origin = req.headers.origin
+  // Most requests come from programs, not browsers: nothing to decide.
+  if (origin === undefined) return true
+  const setting = settingFor(configured, path, controlPrefix)
+  const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined && req.headers['access-control-request-method'] !== ''
+  if (!isAllowedOrigin(origin, setting)) {
+    // A refused preflight says so, rather than falling through to a 404 that hides the cause.
+    if (!preflight) return true
+    const json = JSON.stringify({ message: refusedOriginMessage(origin, setting), origin })
+    res.writeHead(403, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) })
+    res.end(json)
+    return false
   }
+  if (setting === '*') {
+    res.setHeader('Access-Control-Allow-Origin', '*')
+  } else {
+    res.setHeader('Access-Control-Allow-Origin', origin)
+    res.setHeader('Vary', 'Origin')
+    // Whoever configured '*' gets no credentials anywhere, the control API's local origins included.
+    if (configured !== '*') res.setHeader('Access-Control-Allow-Credentials', 'true')
+  }
+  res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS)
+  if (!preflight) return true
+  // A preflight ends here; the real request follows.
+  res.setHeader('Access-Control-Allow-Methods', METHODS)
+  res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS)
+  res.setHeader('Access-Control-Max-Age', '600')
+  res.writeHead(204)
+  res.end()
+  return false
 }

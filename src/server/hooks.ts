@@ -1,6 +1,7 @@
 // What the server asks of whatever runs it: the hooks the control plane implements. The server
 // imports nothing of the control plane; index.ts wires the two together once.
-import type { Request, RequestHandler, Response } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { RequestHandler } from 'express'
 import type { World } from '../store/world.js'
 import type { Reply } from './respond.js'
 
@@ -9,42 +10,50 @@ export interface ExchangeNotes {
   operationId?: string
   body?: unknown
   /** The reply as sent: headers and JSON body. */
-  response?: { headers: Record<string, string>; body: unknown }
+  response?: { headers: Record<string, string>; body?: unknown } | undefined
   fault?: string
   findings?: string[]
   /** Who the request's token belongs to, once authenticated. */
   username?: string
 }
 
+/** What happens to a request before its operation runs: a reply in its place, a dropped connection, or nothing. */
+export type FaultOutcome = Reply | 'dropped' | undefined
+
+/**
+ * One request in the scope it acts on (the main state or a session), from `enter` to `finish`. The
+ * pipeline writes what it learns straight into the notes; nothing is copied until someone reads the
+ * journal or the log.
+ */
+export interface RequestScope extends ExchangeNotes {
+  /** The world the request starts on (its recorded replays); the answer itself comes from serve(). */
+  readonly world: World
+  /** Progress through recorded replays of the scope serving the request. */
+  readonly replayTurns: Map<string, number>
+  /** The faults of the scope, decided for this request: synchronous unless a fault delays it. */
+  beforeOperation(req: IncomingMessage, path: string, operationId: string | undefined): FaultOutcome | Promise<FaultOutcome>
+  /**
+   * Answers the request from its scope's world as it is once the body is read, keeping a write's
+   * change only when `accepted` says so (with a state file: only once it is on disk, else
+   * StateNotSavedError and nothing applied). `answer` runs without a pause, given `input`: no
+   * closure per request.
+   */
+  serve<A, T>(req: IncomingMessage, answer: (world: World, input: A) => T, input: A, accepted: (result: T) => boolean): T
+  /** The request has been answered, or its connection dropped: journal and log it. Called once. */
+  finish(res: ServerResponse): void
+}
+
 export interface ServerHooks {
-  /** Runs for every request after the site checks: enters the request's scope (its session). */
-  enter: RequestHandler
+  /**
+   * Runs for every request after the site checks and the pages: enters the request's scope (its
+   * session). `path` is the request's path without its query. A reply refuses the request (a bad
+   * session id, all sessions busy) before anything acts on a scope.
+   */
+  enter(req: IncomingMessage, path: string): RequestScope | { refused: Reply }
   /** A surface mounted ahead of the API (the control API); CORS and the Origin check treat it as such. */
   mount: { prefix: string; handler: RequestHandler }
-  /** The world a GitLab API request acts on. */
-  worldFor(req: Request): World
-  /** Progress through recorded replays of the scope serving the request. */
-  replayTurns(req: Request): Map<string, number>
-  /** Before an operation runs: a reply in its place, `dropped` when the connection was dropped, or nothing. */
-  beforeOperation(req: Request, res: Response, operationId: string | undefined): Promise<Reply | 'dropped' | undefined>
-  /**
-   * Answers a GitLab API request from its scope's world as it is once the body is read, keeping a
-   * write's change only when `accepted` says so (with a state file: only once it is on disk, else
-   * StateNotSavedError and nothing applied).
-   */
-  serve<T>(req: Request, answer: (world: World) => T, accepted: (result: T) => boolean): T
 }
 
-export function isRead(method: string): boolean {
+export function isRead(method: string | undefined): boolean {
   return method === 'GET' || method === 'HEAD' || method === 'OPTIONS'
-}
-
-/** Adds what the pipeline learnt about a request to what is kept about it (`notesOf`). */
-export function noteExchange(res: Response, notes: ExchangeNotes): void {
-  const locals = res.locals as { exchange?: ExchangeNotes }
-  locals.exchange = { ...locals.exchange, ...notes }
-}
-
-export function notesOf(res: Response): ExchangeNotes {
-  return (res.locals as { exchange?: ExchangeNotes }).exchange ?? {}
 }

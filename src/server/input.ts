@@ -26,10 +26,16 @@ export function parseQuery(search: string): RawParams {
 /** Which bodies an API takes: GitLab's takes JSON, forms and text; the control API JSON only. */
 export type BodyKinds = 'gitlab' | 'json'
 
+/** Whether the request comes with a body to read (every GET comes without). */
+export function carriesBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length']
+  if (length === undefined) return req.headers['transfer-encoding'] !== undefined
+  return length !== '0'
+}
+
 export async function readBody(req: IncomingMessage, limitBytes: number, kinds: BodyKinds = 'gitlab'): Promise<Record<string, unknown> | undefined> {
   // Most requests (every GET) carry no body at all: no stream to wait for.
-  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return undefined
-  if (req.headers['content-length'] === '0') return undefined
+  if (!carriesBody(req)) return undefined
   const contentType = req.headers['content-type'] ?? ''
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase()
   const json = mediaType === 'application/json' || mediaType.endsWith('+json')

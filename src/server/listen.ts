@@ -1,8 +1,7 @@
 // Starts the HTTP server for an app on a host and port, and closes it with every open connection.
 // Requests Node's parser refuses before the app sees them are answered here, in GitLab's JSON shape.
-import { createServer, type Server } from 'node:http'
+import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import type { Express } from 'express'
 
 export interface Listening {
   server: Server
@@ -11,7 +10,7 @@ export interface Listening {
   close(): Promise<void>
 }
 
-export function listen(app: Express, port: number, host: string): Promise<Listening> {
+export function listen(app: RequestListener, port: number, host: string): Promise<Listening> {
   return new Promise((resolve, reject) => {
     const server = createServer(app)
     server.on('clientError', answerClientError)

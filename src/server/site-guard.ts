@@ -2,8 +2,9 @@
 // now resolves to 127.0.0.1 reads the mock as same-origin); the Origin check stops cross-site writes,
 // which browsers send without a preflight when they look like a form (urlencoded, text/plain).
 // Clients that are not browsers send no Origin and pass. Knows CORS settings, not what the routes do.
-import type { RequestHandler, Response } from 'express'
-import { isAllowedOrigin, settingFor, type CorsSetting } from './cors.js'
+// Plain functions over Node's request and response: the API path runs them without Express.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { applyCors, isAllowedOrigin, settingFor, type CorsSetting } from './cors.js'
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 // A DNS name or a bracketed IPv6 address, then an optional port: nothing else belongs in Host.
@@ -38,45 +39,47 @@ function isAllowedHost(host: string, allowed: HostPattern[]): boolean {
   return allowed.some(({ name, port }) => name === parsed.name && (port === undefined || port === parsed.port))
 }
 
-export function hostGuard(allowedHosts: HostPattern[]): RequestHandler {
-  return (req, res, next) => {
-    const host = req.headers.host
-    // HTTP/1.0 clients may send no Host; browsers always do.
-    if (host === undefined || isAllowedHost(host, allowedHosts)) {
-      next()
-      return
-    }
-    const allow = 'the mock answers loopback names (localhost, *.localhost, 127.0.0.1, [::1]) and hosts given with --allowed-host'
-    refuse(res, `403 Forbidden - Host ${host} is not allowed; ${allow}`)
-  }
+/** What the site checks need to know, parsed once. */
+export interface SitePolicy {
+  allowedHosts: HostPattern[]
+  cors: CorsSetting
+  /** Where the control API is mounted: it takes no CORS wildcard. */
+  controlPrefix: string
 }
 
-/** Refuses state-changing requests from browser origins the CORS setting does not allow. */
-export function originGuard(setting: CorsSetting, controlPrefix: string): RequestHandler {
-  return (req, res, next) => {
-    if (!STATE_CHANGING.has(req.method)) {
-      next()
-      return
-    }
-    const origin = req.headers.origin
-    if (origin === undefined) {
-      // Browsers always send Origin on cross-site writes; a bare Sec-Fetch-Site is the fallback.
-      if (req.headers['sec-fetch-site'] === 'cross-site') {
-        refuse(res, '403 Forbidden - cross-site request without an Origin refused; allow its origin with --cors')
-        return
-      }
-      next()
-      return
-    }
-    const effective = settingFor(setting, req.path, controlPrefix)
-    if (isSameOrigin(origin, req.headers.host) || isAllowedOrigin(origin, effective)) {
-      next()
-      return
-    }
-    const how = `allow the origin with --cors ${origin} (startMock({ cors: ['${origin}'] }))`
-    const wildcard = setting === '*' ? 'the control API takes no wildcard: ' : ''
-    refuse(res, `403 Forbidden - cross-site request from origin ${origin} refused; ${wildcard}${how}`)
+/**
+ * The Host check, CORS and the Origin check, in that order, for a request whose path (without the
+ * query) is `path`: true when the request goes on, false when it has been answered.
+ */
+export function passesSiteChecks(req: IncomingMessage, res: ServerResponse, path: string, policy: SitePolicy): boolean {
+  const host = req.headers.host
+  // HTTP/1.0 clients may send no Host; browsers always do.
+  if (host !== undefined && !isAllowedHost(host, policy.allowedHosts)) {
+    const allow = 'the mock answers loopback names (localhost, *.localhost, 127.0.0.1, [::1]) and hosts given with --allowed-host'
+    refuse(res, `403 Forbidden - Host ${host} is not allowed; ${allow}`)
+    return false
   }
+  if (!applyCors(req, res, path, policy.cors, policy.controlPrefix)) return false
+  const refusal = originRefusal(req, path, policy)
+  if (refusal === undefined) return true
+  refuse(res, refusal)
+  return false
+}
+
+/** Why a state-changing request from a browser origin the CORS setting does not allow is refused. */
+function originRefusal(req: IncomingMessage, path: string, policy: SitePolicy): string | undefined {
+  if (!STATE_CHANGING.has(req.method ?? '')) return undefined
+  const origin = req.headers.origin
+  if (origin === undefined) {
+    // Browsers always send Origin on cross-site writes; a bare Sec-Fetch-Site is the fallback.
+    if (req.headers['sec-fetch-site'] === 'cross-site') return '403 Forbidden - cross-site request without an Origin refused; allow its origin with --cors'
+    return undefined
+  }
+  const effective = settingFor(policy.cors, path, policy.controlPrefix)
+  if (isSameOrigin(origin, req.headers.host) || isAllowedOrigin(origin, effective)) return undefined
+  const how = `allow the origin with --cors ${origin} (startMock({ cors: ['${origin}'] }))`
+  const wildcard = policy.cors === '*' ? 'the control API takes no wildcard: ' : ''
+  return `403 Forbidden - cross-site request from origin ${origin} refused; ${wildcard}${how}`
 }
 
 /** The mock's own pages (the dashboard) post to the host they were loaded from. */
@@ -90,7 +93,7 @@ function isSameOrigin(origin: string, host: string | undefined): boolean {
 }
 
 // Sent before any route or session is chosen, so neither the journal nor the self-check sees it.
-function refuse(res: Response, message: string): void {
+function refuse(res: ServerResponse, message: string): void {
   const json = JSON.stringify({ message })
   res.writeHead(403, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) })
   res.end(json)
