@@ -2,13 +2,15 @@
 // Owns YAML parsing, the JSON Schema check, `include:` and the file:line of every problem;
 // knows nothing of ids, references or the store's records.
 
+import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, isAbsolute, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
-import type { ErrorObject } from 'ajv'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
 import type { Document } from 'yaml'
+import * as prebuilt from '../generated/scenario-validator.js'
 import { refusal, type FileAccess } from './file-access.js'
 import type { GenerateSpec, GroupSpec, InstanceSpec, ProjectSpec, RunnerSpec, ScenarioFile, UserSpec } from './format.js'
 import { formatPath, ScenarioError } from './scenario-error.js'
@@ -56,9 +58,15 @@ const ENTITY_LISTS = ['users', 'groups', 'projects', 'runners'] as const
 const MAX_SCHEMA_PROBLEMS = 20
 
 const schemaUrl = new URL('../../scenarios/scenario.schema.json', import.meta.url)
-const validateFile = new Ajv({ allErrors: true, strict: true }).compile<ScenarioFile>(
-  JSON.parse(readFileSync(schemaUrl, 'utf8')) as object,
-)
+const validateFile = scenarioValidator(readFileSync(schemaUrl, 'utf8'))
+
+/** The schema's validator compiled at build time (`npm run generate`) while it matches the schema file; compiled now otherwise. */
+function scenarioValidator(schema: string): ValidateFunction<ScenarioFile> {
+  if (createHash('sha256').update(schema).digest('hex') === prebuilt.schemaSha256) {
+    return prebuilt.validateScenarioFile
+  }
+  return new Ajv({ allErrors: true, strict: true }).compile<ScenarioFile>(JSON.parse(schema) as object)
+}
 
 export function siteAt(at: Site, ...more: PathSegment[]): Site {
   return { source: at.source, path: [...at.path, ...more] }

@@ -1,0 +1,55 @@
+// Builds src/generated/scenario-validator.ts: ajv's standalone code for scenarios/scenario.schema.json,
+// compiled at build time with the options src/scenarios/source.ts uses (allErrors, strict), so reading
+// a scenario does not compile the schema at start-up (~70 ms). source.ts uses it only while its sha256
+// matches the schema file and compiles the schema itself otherwise. With --check it writes nothing and
+// fails when the committed file is stale.
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { Ajv } from 'ajv'
+import standalone from 'ajv/dist/standalone/index.js'
+
+const SCHEMA = 'scenarios/scenario.schema.json'
+const TARGET = 'src/generated/scenario-validator.ts'
+
+const text = readFileSync(new URL(`../${SCHEMA}`, import.meta.url), 'utf8')
+const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: true } })
+ajv.addSchema(JSON.parse(text), 'scenario')
+// ajv exports the function untyped; the file exports it typed, with ajv's `errors` on it.
+const code = standalone.default(ajv, { validate: 'scenario' })
+const untypedExport = 'export const validate = '
+if (!code.includes(untypedExport)) throw new Error(`ajv's standalone code no longer starts with \`${untypedExport}\``)
+const fresh = [
+  '// GENERATED FILE: do not edit by hand.',
+  `// Source: ${SCHEMA}, compiled by ajv's standalone code. Rebuild with \`npm run generate\`;`,
+  '// `npm test` fails when this file is stale.',
+  '// @ts-nocheck',
+  // ajv's standalone code requires its runtime helpers even in its ES module form.
+  "import { createRequire } from 'node:module'",
+  "import type { ValidateFunction } from 'ajv'",
+  "import type { ScenarioFile } from '../scenarios/format.js'",
+  'const require = createRequire(import.meta.url)',
+  `export const schemaSha256 = '${createHash('sha256').update(text).digest('hex')}'`,
+  code.replace(untypedExport, 'const validate = '),
+  'export const validateScenarioFile = validate as unknown as ValidateFunction<ScenarioFile>',
+  '',
+].join('\n')
+
+const file = new URL(`../${TARGET}`, import.meta.url)
+let committed
+try {
+  committed = readFileSync(file, 'utf8')
+} catch {
+  committed = '' // no committed file counts as stale
+}
+if (process.argv.includes('--check')) {
+  if (committed === fresh) console.log(`${TARGET} is fresh.`)
+  else {
+    console.error(`${TARGET} is stale: run \`npm run generate\` and commit the result.`)
+    process.exit(1)
+  }
+} else if (committed !== fresh) {
+  mkdirSync(new URL('.', file), { recursive: true })
+  writeFileSync(file, fresh)
+  // stderr: `npm pack --json` runs the build and reads its stdout as JSON
+  console.error(`wrote ${TARGET}`)
+}
