@@ -15,48 +15,77 @@ export function dereference(source: unknown): { document: unknown; problems: Ref
   const problems: RefProblem[] = []
   // One resolved tree per target, so shared components stay one object (ajv caches by identity).
   const resolved = new Map<string, unknown>()
+  // Where the walk is, as segments of the source document, and the $refs being resolved on the way
+  // there: pushed and popped as the walk goes, copied only into a problem (this runs at start-up).
+  let at: string[] = []
+  const refStack: string[] = []
 
-  function walk(node: unknown, at: string[], refStack: string[]): unknown {
-    if (Array.isArray(node)) return node.map((item, index) => walk(item, [...at, String(index)], refStack))
+  function walk(node: unknown): unknown {
+    if (Array.isArray(node)) {
+      const items = new Array<unknown>(node.length)
+      for (let index = 0; index < node.length; index++) {
+        at.push(String(index))
+        items[index] = walk(node[index])
+        at.pop()
+      }
+      return items
+    }
     if (!isObject(node)) return node
     const ref = node['$ref']
-    if (typeof ref !== 'string') {
-      return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, walk(value, [...at, key], refStack)]))
-    }
-    const target = resolve(ref, at, refStack)
-    const siblings = Object.entries(node).filter(([key]) => key !== '$ref')
+    if (typeof ref !== 'string') return walkEntries(node, undefined)
+    const target = resolve(ref)
+    const walkedSiblings = walkEntries(node, '$ref')
+    const siblings = Object.keys(walkedSiblings)
     if (siblings.length === 0) return target
-    const walkedSiblings = Object.fromEntries(siblings.map(([key, value]) => [key, walk(value, [...at, key], refStack)]))
-    if (siblings.every(([key]) => annotationKeys.has(key) || key.startsWith('x-')) || !isObject(target)) {
+    if (siblings.every((key) => annotationKeys.has(key) || key.startsWith('x-')) || !isObject(target)) {
       return isObject(target) ? { ...target, ...walkedSiblings } : target
     }
     // 2020-12: a $ref with validating siblings means both apply.
     return { ...walkedSiblings, allOf: [target] }
   }
 
-  function resolve(ref: string, at: string[], refStack: string[]): unknown {
+  function walkEntries(node: Record<string, unknown>, skip: string | undefined): Record<string, unknown> {
+    const walked: Record<string, unknown> = {}
+    for (const key of Object.keys(node)) {
+      if (key === skip) continue
+      at.push(key)
+      const value = walk(node[key])
+      at.pop()
+      // A key named __proto__ is data here, not the prototype.
+      if (key === '__proto__') Object.defineProperty(walked, key, { value, enumerable: true, writable: true, configurable: true })
+      else walked[key] = value
+    }
+    return walked
+  }
+
+  function resolve(ref: string): unknown {
     const segments = decodePointer(ref)
     if (segments === undefined) {
-      problems.push({ at, message: `$ref '${ref}' is not a local pointer (only '#/...' is supported)` })
+      problems.push({ at: [...at], message: `$ref '${ref}' is not a local pointer (only '#/...' is supported)` })
       return {}
     }
     if (refStack.includes(ref)) {
-      problems.push({ at, message: `$ref '${ref}' is circular (${[...refStack, ref].join(' -> ')})` })
+      problems.push({ at: [...at], message: `$ref '${ref}' is circular (${[...refStack, ref].join(' -> ')})` })
       return {}
     }
     const cached = resolved.get(ref)
     if (cached !== undefined) return cached
     const { found, value } = valueAt(source, segments)
     if (!found) {
-      problems.push({ at, message: `$ref '${ref}' does not resolve` })
+      problems.push({ at: [...at], message: `$ref '${ref}' does not resolve` })
       return {}
     }
-    const result = walk(value, segments, [...refStack, ref])
+    const from = at
+    at = segments
+    refStack.push(ref)
+    const result = walk(value)
+    refStack.pop()
+    at = from
     resolved.set(ref, result)
     return result
   }
 
-  return { document: walk(source, [], []), problems }
+  return { document: walk(source), problems }
 }
 
 /**
