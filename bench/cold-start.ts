@@ -1,8 +1,9 @@
 // Cold start alone: spawn → first 200 on GET /api/v4/runners/5, for the mock as the bench spawns it and
 // the bare node:http limit, interleaved over rounds, medians printed. A focused check while working on
 // start-up; `npm run bench` measures the same thing inside its full run.
-// Usage: node --import tsx bench/cold-start.ts [ROUNDS] [SCENARIO]   (builds dist/ first if it is not
-// current, as `npm run bench` does: the command runs dist/ only while it is)
+// Usage: node --import tsx bench/cold-start.ts [ROUNDS] [SCENARIO] [OTHER-CHECKOUT]
+// Builds dist/ first if it is not current, as `npm run bench` does (the command runs dist/ only while
+// it is). OTHER-CHECKOUT adds that checkout's command as a fourth server, e.g. main for a before/after.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,6 +15,7 @@ import { ADMIN_TOKEN } from './workloads.js'
 
 const rounds = Number(process.argv[2] ?? 5)
 const scenario = process.argv[3] ?? 'bench'
+const other = process.argv[4]
 const readyHeaders = { 'private-token': ADMIN_TOKEN }
 const readyPath = '/api/v4/runners/5'
 // The floor: node itself starting and answering, no TypeScript loader (for reference; not the bench's limit).
@@ -28,22 +30,32 @@ try {
     { name: 'limit (tsx)', args: ['--import', 'tsx', 'bench/limit-server.ts', capturePath, '{port}'], readyPath, readyHeaders },
     { name: 'bare node', args: ['-e', BARE_SERVER, '{port}'], readyPath, readyHeaders },
   ]
+  if (other !== undefined) {
+    specs.push({ name: 'other mock', args: [join(other, 'bin/gitlab-runners-mock.js'), 'serve', '--port', '{port}', '--scenario', scenario], readyPath, readyHeaders })
+  }
   const first = await startServer(specs[0]!)
   writeFileSync(capturePath, JSON.stringify([await captureResponse(first.origin, { method: 'GET', path: readyPath, headers: readyHeaders })]))
   await first.stop()
 
   const times = new Map<string, number[]>(specs.map((spec) => [spec.name, []]))
+  const cpu = new Map<string, number[]>(specs.map((spec) => [spec.name, []]))
   for (let round = 0; round < rounds; round++) {
     for (const spec of specs) {
       const server = await startServer(spec)
       times.get(spec.name)!.push(server.coldStartMs)
+      cpu.get(spec.name)!.push(server.cpuMs())
       await server.stop()
     }
   }
   const limit = median(times.get('limit (tsx)')!)
+  const limitCpu = median(cpu.get('limit (tsx)')!)
   for (const [name, values] of times) {
-    const m = median(values)
-    console.log(`${name.padEnd(12)} median ${m.toFixed(0).padStart(5)} ms  (${(m / limit).toFixed(2)}x the limit)  runs: ${values.map((v) => v.toFixed(0)).join(' ')}`)
+    const wall = median(values)
+    const used = median(cpu.get(name)!)
+    console.log(
+      `${name.padEnd(12)} spawn -> 200 median ${wall.toFixed(0).padStart(5)} ms (${(wall / limit).toFixed(2)}x the limit), ` +
+        `CPU ${used.toFixed(0).padStart(4)} ms (${(used / limitCpu).toFixed(2)}x); runs: ${values.map((v) => v.toFixed(0)).join(' ')}`,
+    )
   }
 } finally {
   rmSync(dir, { recursive: true, force: true })

@@ -26,6 +26,8 @@ export interface ServerProcess {
   peakRssMb(): number
   /** Current resident set, in MB. */
   rssMb(): number
+  /** CPU time (user + system) the process has used so far, in ms: cold start's cost when the machine is busy. */
+  cpuMs(): number
   stop(): Promise<void>
 }
 
@@ -78,6 +80,7 @@ export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
     coldStartMs,
     peakRssMb: () => readStatusMb(pid, 'VmHWM'),
     rssMb: () => readStatusMb(pid, 'VmRSS'),
+    cpuMs: () => readCpuMs(pid),
     stop: () => stopChild(child),
   }
 }
@@ -116,6 +119,14 @@ function readStatusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]
   if (kb === undefined) throw new Error(`no ${field} in /proc/${pid}/status`)
   return Number(kb) / 1024
+}
+
+// utime and stime are fields 14 and 15 of /proc/PID/stat, in clock ticks (100 per second on Linux);
+// the process name (field 2) may hold spaces, so count from the closing parenthesis.
+function readCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
 }
 
 /** A port nothing listens on now; the child binds it a moment later (the CLIs need a number up front). */
