@@ -80,15 +80,12 @@ export function getRunner(world: World, actor: Actor, params: RunnerIdParams): R
   return runnerDetails(world, actor, readableRunner(world, actor, params.id))
 }
 
-const UPDATABLE = [
-  'description', 'active', 'paused', 'tagList', 'runUntagged', 'locked', 'accessLevel', 'maximumTimeout', 'maintenanceNote',
-] as const
-
+/**
+ * That an update names at least one attribute is the contract's rule (`x-gitlab-at-least-one-of`,
+ * its list differing by release), checked by request validation; here an empty update only touches
+ * updated_at.
+ */
 export function updateRunner(world: World, actor: Actor, params: UpdateRunnerParams): RunnerDetails {
-  // Grape's own checks, repeated here so the store is safe to call without the contract in front.
-  if (UPDATABLE.every((key) => params[key] === undefined)) {
-    throw new ParamError('description, active, paused, tag_list, run_untagged, locked, access_level, maximum_timeout, maintenance_note are missing, at least one parameter must be provided')
-  }
   if (params.active !== undefined && params.paused !== undefined) throw new ParamError('active, paused are mutually exclusive')
 
   const runner = findRunner(world, params.id)
