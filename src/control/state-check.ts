@@ -156,11 +156,11 @@ function checkReferences(data: WorldData, ids: Record<keyof typeof COLLECTIONS, 
     if (runner.runnerType === 'project_type' && runner.projects.length === 0) problem(`runners[${index}].projects`, 'a project runner needs its project')
   })
   data.managers.forEach((manager, index) => refer(`managers[${index}].runnerId`, manager.runnerId, 'runners'))
-  data.jobs.forEach((job, index) => {
+  for (const [index, job] of [...data.jobs].entries()) {
     refer(`jobs[${index}].runnerId`, job.runnerId, 'runners')
     refer(`jobs[${index}].projectId`, job.projectId, 'projects')
     refer(`jobs[${index}].runnerManagerId`, job.runnerManagerId, 'managers')
-  })
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

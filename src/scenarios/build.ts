@@ -319,7 +319,7 @@ class WorldBuilder {
     return project
   }
 
-  private runners(merged: MergedScenario): Pick<WorldData, 'runners' | 'managers' | 'jobs'> {
+  private runners(merged: MergedScenario): { runners: RunnerRecord[]; managers: RunnerManagerRecord[]; jobs: JobRecord[] } {
     const runnerIds = idsFor(merged.runners)
     const managerIds = idsFor(merged.runners.flatMap(({ spec, at }) =>
       (spec.managers ?? []).map((manager, index) => ({ spec: manager, at: siteAt(at, 'managers', index) }))))

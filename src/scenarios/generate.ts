@@ -1,8 +1,8 @@
 // Seeded bulk worlds: `generate: { runners, jobs_per_runner, seed, ... }` -> extra users, groups,
 // projects, runners, managers and jobs, identical byte for byte for the same seed and `now`.
 // Faker draws the realistic parts once per entity; per-job choices come from a cheap PRNG seeded
-// by faker, and jobs share a small pool of pipelines and commits per project, so 100k runners and
-// 500k jobs fit in seconds and a modest heap.
+// by faker, and jobs share a small pool of pipelines and commits per project and go straight into a
+// compact JobTable (no object per job kept), so 100k runners and 500k jobs fit in seconds and a modest heap.
 
 import { createRequire } from 'node:module'
 import type { Faker } from '@faker-js/faker'
@@ -10,6 +10,7 @@ import type {
   AccessLevel, CommitRecord, GroupRecord, JobRecord, JobStatus, Millis, PipelineRecord, ProjectRecord,
   RunnerManagerRecord, RunnerRecord, RunnerType, UserRecord, Visibility, WorldData,
 } from '../store/records.js'
+import { JobTableBuilder } from '../store/job-table.js'
 import type { GenerateSpec } from './format.js'
 import { mulberry32 } from './seeded-random.js'
 
@@ -83,17 +84,20 @@ class Generator {
   private readonly projects: ProjectRecord[] = []
   private readonly runners: RunnerRecord[] = []
   private readonly managers: RunnerManagerRecord[] = []
-  private readonly jobs: JobRecord[] = []
+  private readonly jobs: JobTableBuilder
   private readonly projectsByGroup = new Map<number, ProjectRecord[]>()
   private readonly projectsById = new Map<number, ProjectRecord>()
   private readonly newPipelines: PipelineRecord[] = []
   private readonly pipelinesByProject = new Map<number, PipelineRecord[]>()
   private readonly commitsBySha = new Map<string, CommitRecord>()
   private readonly takenNames = new Set<string>()
+  /** Texts many runners share (about 20 000 descriptions for 100 000 runners), kept once each. */
+  private readonly texts = new Map<string, string>()
 
   constructor(private readonly base: WorldData, private readonly spec: GenerateSpec, private readonly now: Millis) {
     this.faker.seed(spec.seed)
     this.random = mulberry32(this.faker.number.int(0xffffffff))
+    this.jobs = new JobTableBuilder(base.jobs.length + (spec.runners ?? 0) * (spec.jobs_per_runner ?? 0))
     for (const user of base.users) this.takenNames.add(user.username.toLowerCase())
     for (const group of base.groups) if (group.parentId === null) this.takenNames.add(group.path.toLowerCase())
   }
@@ -104,7 +108,7 @@ class Generator {
     this.makeGroups(this.spec.groups ?? clamp(Math.ceil(runnerCount / 2_000), 3, 2_000))
     this.makeProjects(this.spec.projects ?? clamp(Math.ceil(runnerCount / 200), 5, 20_000))
     this.makeRunners(runnerCount, this.spec.jobs_per_runner ?? 0)
-    let pipelineId = nextId(this.base.jobs.map((job) => job.pipeline))
+    let pipelineId = nextId([...this.base.jobs].map((job) => job.pipeline))
     for (const pipeline of this.newPipelines) pipeline.id = pipelineId++
     return {
       instance: this.base.instance,
@@ -114,7 +118,7 @@ class Generator {
       projects: [...this.base.projects, ...this.projects],
       runners: [...this.base.runners, ...this.runners],
       managers: [...this.base.managers, ...this.managers],
-      jobs: [...this.base.jobs, ...this.jobs],
+      jobs: this.jobs.build(),
     }
   }
 
@@ -130,6 +134,15 @@ class Generator {
       if (roll < 0) return value
     }
     return (table.at(-1) as readonly [number, T])[1]
+  }
+
+  private interned(text: string): string {
+    let kept = this.texts.get(text)
+    if (kept === undefined) {
+      kept = flat(text)
+      this.texts.set(kept, kept)
+    }
+    return kept
   }
 
   private uniqueName(wanted: string): string {
@@ -237,6 +250,7 @@ class Generator {
     let id = nextId(this.base.runners)
     let managerId = nextId(this.base.managers)
     let jobId = nextId(this.base.jobs)
+    for (const job of this.base.jobs) this.jobs.add(job)
     for (let index = 0; index < count; index += 1) {
       const runnerId = id++
       const machine = this.weighted(MACHINES)
@@ -254,16 +268,16 @@ class Generator {
       this.runners.push({
         id: runnerId,
         runnerType: type,
-        description: `${machine.label}-${this.pick(PURPOSES)}-${region}-${String(1 + (index % 40)).padStart(2, '0')}`,
-        name: registered ? `gitlab-runner-${token(this.random, 6).toLowerCase()}` : null,
+        description: this.interned(`${machine.label}-${this.pick(PURPOSES)}-${region}-${String(1 + (index % 40)).padStart(2, '0')}`),
+        name: registered ? flat(`gitlab-runner-${token(this.random, 6).toLowerCase()}`) : null,
         active,
         locked: type === 'project_type' && this.random() < 0.3,
         runUntagged: tagList.length === 0 || this.random() < 0.4,
         tagList,
         accessLevel: this.random() < 0.15 ? 'ref_protected' : 'not_protected',
         maximumTimeout: this.random() < 0.3 ? this.pick([3_600, 7_200, 10_800, 86_400]) : null,
-        maintenanceNote: this.random() < 0.05 ? `Scheduled for OS upgrade by ${this.faker.person.firstName()}` : null,
-        token: `${registered ? 'glrtr-' : 'glrt-'}${token(this.random, 11)}${runnerId.toString(36).padStart(9, '0')}`,
+        maintenanceNote: this.random() < 0.05 ? this.interned(`Scheduled for OS upgrade by ${this.faker.person.firstName()}`) : null,
+        token: flat(`${registered ? 'glrtr-' : 'glrt-'}${token(this.random, 11)}${runnerId.toString(36).padStart(9, '0')}`),
         tokenExpiresAt: null,
         createdAt,
         updatedAt: createdAt,
@@ -282,18 +296,18 @@ class Generator {
         this.managers.push({
           id: managerId++,
           runnerId,
-          systemId: `${this.random() < 0.8 ? 's' : 'r'}_${token(this.random, 12, HEX)}`,
+          systemId: flat(`${this.random() < 0.8 ? 's' : 'r'}_${token(this.random, 12, HEX)}`),
           version,
           revision,
           platform: machine.platform,
           architecture: machine.architecture,
-          ipAddress: privateNet ? `10.${this.pick(OCTETS)}.${this.pick(OCTETS)}.${1 + this.pick(OCTETS) % 254}` : this.faker.internet.ipv4(),
+          ipAddress: flat(privateNet ? `10.${this.pick(OCTETS)}.${this.pick(OCTETS)}.${1 + this.pick(OCTETS) % 254}` : this.faker.internet.ipv4()),
           createdAt,
           contactedAt: m === 0 ? contactedAt : contactedAt - Math.floor(this.random() * 3 * DAY),
         })
       }
       for (let k = 0; k < jobsPerRunner; k += 1) {
-        this.jobs.push(this.job(jobId++, runnerId, firstManager, type, group, projects, contactedAt, active, jobsPerRunner - 1 - k))
+        this.jobs.add(this.job(jobId++, runnerId, firstManager, type, group, projects, contactedAt, active, jobsPerRunner - 1 - k))
       }
     }
   }
@@ -429,8 +443,15 @@ function token(random: () => number, length: number, alphabet = ALPHABET): strin
   return text
 }
 
+/**
+ * `text` as one flat string. V8 keeps a string built by concatenation as a tree of its parts, three
+ * or four times the size of the text; per runner and manager that was 30 MB of a 100k-runner world.
+ */
+function flat(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8')
+}
 
-function nextId(records: ReadonlyArray<{ id: number }>): number {
+function nextId(records: Iterable<{ id: number }>): number {
   let highest = 0
   for (const record of records) highest = Math.max(highest, record.id)
   return highest + 1

@@ -1,5 +1,6 @@
 // The world's data as the store keeps it: plain records keyed by id, times as epoch milliseconds.
 // These are not wire entities (see server/serialize.ts for that bridge) and know nothing of HTTP.
+import type { JobTable } from './job-table.js'
 
 /** Epoch milliseconds. `null` where GitLab has no value (a runner that never contacted). */
 export type Millis = number
@@ -198,6 +199,12 @@ export interface RecordedExchange {
   response: { status: number; headers: Record<string, string>; body?: unknown }
 }
 
+/**
+ * A world's jobs: records, as files and exports hold them, or the compact table generated worlds are
+ * built as (store/job-table.ts); as JSON both are the array of records.
+ */
+export type Jobs = readonly JobRecord[] | JobTable
+
 /** Everything a scenario describes: the input from which a World is built. */
 export interface WorldData {
   instance: InstanceRecord
@@ -207,7 +214,7 @@ export interface WorldData {
   projects: ProjectRecord[]
   runners: RunnerRecord[]
   managers: RunnerManagerRecord[]
-  jobs: JobRecord[]
+  jobs: Jobs
   /** Recorded exchanges to replay, in recording order; absent means none. */
   replays?: RecordedExchange[]
 }

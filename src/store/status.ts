@@ -85,13 +85,11 @@ export function managerStatus(now: Now, manager: RunnerManagerRecord): ManagerSt
 const EXECUTING: ReadonlySet<JobStatus> = new Set(['running', 'canceling'])
 
 export function runnerJobExecutionStatus(world: World, runner: RunnerRecord): JobExecutionStatus {
-  return world.jobsOf(runner.id).some((job) => EXECUTING.has(job.status)) ? 'active' : 'idle'
+  return world.runnerHasJobIn(runner.id, EXECUTING) ? 'active' : 'idle'
 }
 
 export function managerJobExecutionStatus(world: World, manager: RunnerManagerRecord): JobExecutionStatus {
-  const running = world.jobsOf(manager.runnerId)
-    .some((job) => job.runnerManagerId === manager.id && EXECUTING.has(job.status))
-  return running ? 'active' : 'idle'
+  return world.runnerHasJobIn(manager.runnerId, EXECUTING, manager.id) ? 'active' : 'idle'
 }
 
 /** The manager whose details a runner shows (version, platform…): the most recently contacted one. */

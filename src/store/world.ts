@@ -2,10 +2,12 @@
 // 100 000 runners fast. It keeps its indexes right on every mutation; it knows no GitLab rule.
 //
 // Two parts: a directory built once from the scenario and never changed (users, tokens, the group
-// tree, paths, memberships), which every fork shares; and the state that forks (records that change,
-// runners, managers, jobs and their indexes), held in layered maps so a fork costs no copy.
+// tree, paths, memberships, and the jobs, in a compact table), which every fork shares; and the state
+// that forks (records that change, runners, managers and their indexes), held in layered maps so a
+// fork costs no copy. A world shows the jobs of the runners it has.
 import { Bits } from './bits.js'
 import type { Clock } from './clock.js'
+import { JobTable } from './job-table.js'
 import { LayeredMap } from './layered-map.js'
 import type {
   AccessLevel,
@@ -13,6 +15,7 @@ import type {
   GroupRecord,
   InstanceRecord,
   JobRecord,
+  JobStatus,
   Millis,
   RecordedExchange,
   ProjectRecord,
@@ -35,6 +38,8 @@ const NO_BITS = new Bits()
 
 /** What no API call changes: built once from the scenario, shared by the world and all its forks. */
 class Directory {
+  /** Every job of the scenario; a world shows those of its present runners. */
+  readonly jobs: JobTable
   readonly users = new Map<number, UserRecord>()
   readonly accessTokens = new Map<string, AccessTokenRecord>()
   readonly subgroupIds = new Map<number, number[]>()
@@ -44,6 +49,7 @@ class Directory {
   readonly membershipsByUser = new Map<number, { groups: Map<number, AccessLevel>; projects: Map<number, AccessLevel> }>()
 
   constructor(data: WorldData, readonly replays: readonly RecordedExchange[]) {
+    this.jobs = JobTable.of(data.jobs)
     for (const user of data.users) this.users.set(user.id, user)
     for (const token of data.accessTokens) this.accessTokens.set(token.token, token)
     for (const group of byId(data.groups)) {
@@ -78,7 +84,6 @@ class State {
     readonly runners: LayeredMap<number, RunnerRecord>,
     readonly managers: LayeredMap<number, RunnerManagerRecord>,
     readonly managerIdsByRunner: LayeredMap<number, readonly number[]>,
-    readonly jobsByRunner: LayeredMap<number, readonly JobRecord[]>,
     readonly slotOf: LayeredMap<number, number>,
     readonly runnersByType: LayeredMap<RunnerType, Bits>,
     readonly runnersByTag: LayeredMap<string, Bits>,
@@ -102,7 +107,7 @@ class State {
   static empty(instance: InstanceRecord): State {
     return new State(
       instance, LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(),
-      LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(),
+      LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(),
       LayeredMap.empty(), LayeredMap.empty(), LayeredMap.empty(), [], new Bits(), new Bits(), [], 1, 1,
     )
   }
@@ -111,7 +116,7 @@ class State {
   fork(): State {
     return new State(
       this.instance, this.groups.fork(), this.projects.fork(), this.runners.fork(), this.managers.fork(),
-      this.managerIdsByRunner.fork(), this.jobsByRunner.fork(), this.slotOf.fork(), this.runnersByType.fork(),
+      this.managerIdsByRunner.fork(), this.slotOf.fork(), this.runnersByType.fork(),
       this.runnersByTag.fork(), this.runnersByGroup.fork(), this.runnersByProject.fork(), this.runnerIdByToken.fork(),
       this.groupIdByRegistrationToken.fork(), this.projectIdByRegistrationToken.fork(), this.slotIds, this.present,
       this.paused, this.contactOrder, this.nextRunnerId, this.nextManagerId,
@@ -149,7 +154,7 @@ export class World {
       return
     }
     // The world owns its records: a scenario's data can be reused for a reset untouched.
-    const own = options.adopt ? source : structuredClone(source)
+    const own = options.adopt ? source : ownCopy(source)
     this.owned = undefined
     this.directory = new Directory(own, own.replays ?? [])
     this.state = State.empty(own.instance)
@@ -229,8 +234,7 @@ export class World {
 
   /** The state as plain data, ids ascending; `new World(world.toData(), clock)` is the same world. */
   toData(): WorldData {
-    const jobs: JobRecord[] = []
-    for (const list of this.state.jobsByRunner.values()) jobs.push(...list)
+    const jobs = this.directory.jobs.records((runnerId) => this.state.runners.has(runnerId))
     return structuredClone({
       instance: this.instance,
       users: byId([...this.users.values()]),
@@ -239,7 +243,7 @@ export class World {
       projects: byId([...this.projects.values()]),
       runners: this.runnersInSlots(this.state.present),
       managers: byId([...this.managers.values()]),
-      jobs: byId(jobs),
+      jobs,
       ...(this.replays.length > 0 ? { replays: [...this.replays] } : {}),
     })
   }
@@ -350,9 +354,14 @@ export class World {
     return (this.state.managerIdsByRunner.get(runnerId) ?? []).map((id) => this.state.managers.get(id)).filter(isPresent)
   }
 
-  /** The runner's jobs, ids ascending. */
-  jobsOf(runnerId: number): readonly JobRecord[] {
-    return this.state.jobsByRunner.get(runnerId) ?? []
+  /** The runner's jobs, ids ascending, as records made for the caller. */
+  jobsOf(runnerId: number): JobRecord[] {
+    return this.state.runners.has(runnerId) ? this.directory.jobs.jobsOf(runnerId) : []
+  }
+
+  /** Whether one of the runner's jobs (of that manager, when given) has a status in `statuses`; reads no record. */
+  runnerHasJobIn(runnerId: number, statuses: ReadonlySet<JobStatus>, managerId?: number): boolean {
+    return this.state.runners.has(runnerId) && this.directory.jobs.anyOf(runnerId, statuses, managerId)
   }
 
   /** The group, then its parent, up to the root. */
@@ -452,7 +461,6 @@ export class World {
     this.state.runnerIdByToken.delete(runner.token)
     for (const id of this.state.managerIdsByRunner.get(runner.id) ?? []) this.state.managers.delete(id)
     this.state.managerIdsByRunner.delete(runner.id)
-    this.state.jobsByRunner.delete(runner.id)
   }
 
   // The setters below change the record as this world may change it and return that record.
@@ -527,10 +535,8 @@ export class World {
     for (const runner of byId(data.runners)) this.indexRunner(runner)
     state.contactOrder.sort((a, b) => this.contactKey(a) - this.contactKey(b) || a - b)
     for (const manager of byId(data.managers)) this.indexManager(manager)
-    const jobs = new Map<number, JobRecord[]>()
-    for (const job of byId(data.jobs)) appendTo(jobs, job.runnerId, job)
-    for (const [runnerId, list] of jobs) state.jobsByRunner.set(runnerId, list)
-    state.nextRunnerId = maxId(data.runners) + 1
+    // Past any runner a job names too, so a new runner never shows a job of another.
+    state.nextRunnerId = Math.max(maxId(data.runners), this.directory.jobs.highestRunnerId()) + 1
     state.nextManagerId = maxId(data.managers) + 1
   }
 
@@ -679,6 +685,12 @@ export class World {
     const ids = this.state.managerIdsByRunner.get(manager.runnerId) ?? []
     this.state.managerIdsByRunner.set(manager.runnerId, [...ids, manager.id])
   }
+}
+
+/** A copy of `data` the world may own; a job table is never changed, so it is shared, not copied. */
+function ownCopy(data: WorldData): WorldData {
+  if (!(data.jobs instanceof JobTable)) return structuredClone(data)
+  return { ...structuredClone({ ...data, jobs: [] }), jobs: data.jobs }
 }
 
 function byId<T extends { id: number }>(records: readonly T[]): T[] {

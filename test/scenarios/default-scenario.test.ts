@@ -63,7 +63,7 @@ describe('the default scenario', () => {
       .toEqual([['api-web-shared', [3, 4]]])
     expect(new Set(world.managers.map((manager) => manager.version?.split('.')[0]))).toEqual(new Set(['15', '16', '17', '18']))
     const shared = world.runners.find((runner) => runner.description === 'api-web-shared')
-    const jobsOnShared = world.jobs.filter((job) => job.runnerId === shared?.id)
+    const jobsOnShared = [...world.jobs].filter((job) => job.runnerId === shared?.id)
     expect([jobsOnShared.length, new Set(jobsOnShared.map((job) => job.status))]).toEqual([30, new Set(['success', 'failed', 'canceled', 'manual', 'running'])])
   })
 
@@ -76,7 +76,7 @@ describe('the default scenario', () => {
       ...world.runners.filter((runner) => runner.groupId !== null && !groups.has(runner.groupId)).map((runner) => `group of ${runner.id}`),
       ...world.runners.flatMap((runner) => runner.projects.filter((link) => !projects.has(link.projectId)).map(() => `project of ${runner.id}`)),
       ...world.managers.filter((manager) => !runners.has(manager.runnerId)).map((manager) => `manager ${manager.id}`),
-      ...world.jobs.filter((job) => !runners.has(job.runnerId) || !projects.has(job.projectId) || job.pipeline.projectId !== job.projectId
+      ...[...world.jobs].filter((job) => !runners.has(job.runnerId) || !projects.has(job.projectId) || job.pipeline.projectId !== job.projectId
         || (job.runnerManagerId !== null && !managers.has(job.runnerManagerId)) || job.commit.id !== job.pipeline.sha).map((job) => `job ${job.id}`),
     ]
     expect(dangling).toEqual([])

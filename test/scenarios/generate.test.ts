@@ -47,7 +47,7 @@ describe('generated worlds', () => {
     const runners = new Map(world.runners.map((runner) => [runner.id, runner]))
     const managers = new Map(world.managers.map((manager) => [manager.id, manager]))
     const projects = new Set(world.projects.map((project) => project.id))
-    const broken = world.jobs.filter((job) => runners.get(job.runnerId) === undefined
+    const broken = [...world.jobs].filter((job) => runners.get(job.runnerId) === undefined
       || (job.runnerManagerId !== null && managers.get(job.runnerManagerId)?.runnerId !== job.runnerId)
       || !projects.has(job.projectId) || job.pipeline.projectId !== job.projectId || job.pipeline.id < 1 || job.commit.id !== job.pipeline.sha)
     expect([world.jobs.length > 1_000, broken.map((job) => job.id)]).toEqual([true, []])
