@@ -1,6 +1,6 @@
 // Memory of the 100k-runner world, checkouts side by side in one run: spawns each checkout's mock on
-// bench/scenarios/bench-100k.yaml, reads VmRSS once it answers, then again (and the peak, VmHWM) after
-// a few heavy queries (job lists, filtered runner lists). Usage:
+// bench/scenarios/bench-100k.yaml, reads VmRSS once it answers, again after job and runner list
+// queries and after three sessions' first writes (each forks the world), and the peak (VmHWM). Usage:
 //   npx tsx bench/world-memory.ts [checkout ...]   (default: this checkout)
 import { resolve } from 'node:path'
 import { startServer } from './servers.js'
@@ -32,7 +32,15 @@ for (const checkout of checkouts.length > 0 ? checkouts : ['.']) {
       bytes += (await response.arrayBuffer()).byteLength
     }
   }
+  const afterQueries = server.rssMb()
+  // Sessions fork the world on their first write, as bench/scale.ts's first-write figure does.
+  for (let session = 0; session < 3; session++) {
+    const headers = { ...HEADERS, 'content-type': 'application/json', 'x-mock-session': `memory-${session}` }
+    const response = await fetch(`${server.origin}/api/v4/runners/5`, { method: 'PUT', headers, body: JSON.stringify({ description: `write ${session}` }) })
+    await response.arrayBuffer()
+  }
   console.log(`${root}: start ${(server.coldStartMs / 1000).toFixed(1)} s, RSS after start ${afterStart.toFixed(0)} MB, ` +
-    `after ${QUERIES.length * 3} queries ${server.rssMb().toFixed(0)} MB, peak ${server.peakRssMb().toFixed(0)} MB (${(bytes / 1e6).toFixed(1)} MB served)`)
+    `after ${QUERIES.length * 3} queries ${afterQueries.toFixed(0)} MB (${(bytes / 1e6).toFixed(1)} MB served), ` +
+    `after 3 sessions' first writes ${server.rssMb().toFixed(0)} MB, peak ${server.peakRssMb().toFixed(0)} MB`)
   await server.stop()
 }
