@@ -1,21 +1,25 @@
 // GitLab's pagination headers and Link URLs (reference §1.8, §1.9), built from a page the store cut.
+// The request's parameters are sorted and encoded once per list; each link splices its page (or
+// cursor) and per_page into that text. Requests that serve no list never pay for any of it.
 import type { Page } from '../store/pagination.js'
 
 /** The numbers of a page, without its items. */
 export type OffsetPage = Omit<Page<unknown>, 'items'>
 
+/** Where a list was asked for; the pipeline may work these out only when read (a list is served). */
 export interface LinkContext {
   /** Origin the client reached, e.g. http://127.0.0.1:4000 (GitLab uses its configured host). */
-  origin: string
+  readonly origin: string
   /** Request path including /api/v4. */
-  path: string
+  readonly path: string
   /** Every request parameter (query, body, path): GitLab repeats them all in its links. */
-  params: Record<string, unknown>
+  readonly params: Record<string, unknown>
 }
 
 export function offsetHeaders(page: OffsetPage, link: LinkContext): Record<string, string> {
+  const perPage = String(page.perPage)
   const headers: Record<string, string> = {
-    'X-Per-Page': String(page.perPage),
+    'X-Per-Page': perPage,
     'X-Page': digits(page.page),
     'X-Next-Page': page.nextPage === null ? '' : digits(page.nextPage),
     'X-Prev-Page': page.prevPage === null ? '' : digits(page.prevPage),
@@ -24,13 +28,14 @@ export function offsetHeaders(page: OffsetPage, link: LinkContext): Record<strin
   if (page.total !== null) headers['X-Total'] = String(page.total)
   if (page.totalPages !== null) headers['X-Total-Pages'] = String(page.totalPages)
 
-  const entries: string[] = []
-  const url = (n: number) => linkUrl(link, { page: digits(n), per_page: String(page.perPage) })
-  if (page.prevPage !== null) entries.push(`<${url(page.prevPage)}>; rel="prev"`)
-  if (page.nextPage !== null) entries.push(`<${url(page.nextPage)}>; rel="next"`)
-  entries.push(`<${url(1)}>; rel="first"`)
-  if (page.totalPages !== null) entries.push(`<${url(page.totalPages)}>; rel="last"`)
-  headers.Link = entries.join(', ')
+  const base = linkBase(link, 'page')
+  const url = (n: number) => linkUrl(base, 'page', digits(n), perPage)
+  let links = ''
+  if (page.prevPage !== null) links += `<${url(page.prevPage)}>; rel="prev", `
+  if (page.nextPage !== null) links += `<${url(page.nextPage)}>; rel="next", `
+  links += `<${url(1)}>; rel="first"`
+  if (page.totalPages !== null) links += `, <${url(page.totalPages)}>; rel="last"`
+  headers.Link = links
   return headers
 }
 
@@ -39,22 +44,58 @@ function digits(n: number): string {
   return Number.isSafeInteger(n) ? String(n) : BigInt(Math.trunc(n)).toString()
 }
 
+const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>
+
 export function keysetHeaders(nextCursor: string | null, perPage: number, link: LinkContext): Record<string, string> {
-  if (nextCursor === null) return {}
-  return { Link: `<${linkUrl(link, { cursor: nextCursor, per_page: String(perPage) })}>; rel="next"` }
+  if (nextCursor === null) return NO_HEADERS
+  // A cursor link carries no page: the cursor says where the next page starts.
+  return { Link: `<${linkUrl(linkBase(link, 'cursor'), 'cursor', formEncode(nextCursor), String(perPage))}>; rel="next"` }
 }
 
-function linkUrl(link: LinkContext, overrides: Record<string, string>): string {
-  const merged: Record<string, unknown> = { ...link.params, ...overrides }
-  if ('cursor' in overrides) delete merged.page
-  const query = new URLSearchParams()
+/** The link's origin and path, and the request's other parameters as encoded `key=value` text, by key. */
+interface LinkBase {
+  address: string
+  keys: string[]
+  pairs: string[]
+}
+
+/** The keys a link sets itself: its position key (`page` or `cursor`) and per_page; offset links drop no key, cursor links drop `page`. */
+function linkBase(link: LinkContext, position: 'page' | 'cursor'): LinkBase {
+  const merged = link.params
+  const keys: string[] = []
+  const pairs: string[] = []
   for (const key of Object.keys(merged).sort()) {
     const value = merged[key]
-    if (value === undefined) continue
+    if (value === undefined || key === position || key === 'per_page' || key === 'page') continue
     // A key repeated with the same value says it once to Rack: 800 copies would make every link
-    // repeat them, past the 16 KB of headers clients read.
-    if (Array.isArray(value)) for (const item of new Set(value.map(String))) query.append(`${key}[]`, item)
-    else query.append(key, String(value))
+    // repeat them, past the 16 KB of headers clients read. An empty list says nothing.
+    const pair = Array.isArray(value)
+      ? [...new Set(value.map(String))].map((item) => `${formEncode(`${key}[]`)}=${formEncode(item)}`).join('&')
+      : `${formEncode(key)}=${formEncode(String(value))}`
+    if (pair === '') continue
+    keys.push(key)
+    pairs.push(pair)
   }
-  return `${link.origin}${link.path}?${query.toString()}`
+  return { address: `${link.origin}${link.path}?`, keys, pairs }
+}
+
+/** The request's parameters in key order with the link's own `position` and `per_page` in their places. */
+function linkUrl(base: LinkBase, position: 'page' | 'cursor', positionValue: string, perPage: string): string {
+  const own: [string, string][] = [[position, `${position}=${positionValue}`], ['per_page', `per_page=${perPage}`]]
+  let query = ''
+  let next = 0
+  for (let index = 0; index < base.keys.length; index++) {
+    const key = base.keys[index]!
+    while (next < own.length && own[next]![0] < key) query += `${own[next++]![1]}&`
+    query += `${base.pairs[index]}&`
+  }
+  while (next < own.length) query += `${own[next++]![1]}&`
+  return base.address + query.slice(0, -1)
+}
+
+// What application/x-www-form-urlencoded leaves as is; anything else goes through URLSearchParams.
+const FORM_SAFE = /^[\w*.-]*$/
+
+function formEncode(text: string): string {
+  return FORM_SAFE.test(text) ? text : new URLSearchParams([['', text]]).toString().slice(1)
 }
