@@ -19,6 +19,6 @@ export {
   type TokenScopeRule,
 } from './operations.js'
 export { validateRequest, type RawRequest, type RequestResult } from './request.js'
-export { validateResponse, versionNote } from './response.js'
+export { responseShape, validateReply, validateResponse, versionNote } from './response.js'
 export { contractKeywords } from './vocabulary.js'
 export type { Violation } from './violation.js'

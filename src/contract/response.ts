@@ -1,9 +1,11 @@
 // Checks one response of an operation against the contract: documented status, content type,
 // declared headers, body schema. An operation's validators are compiled on its first check.
+// The mock's self-check (validateReply) may skip walking a body its serializer built as the very
+// entity the response documents: tests prove those bodies against every release's schemas.
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import type { GitlabFacts, Operation, ResponseSpec, Schema } from './operations.js'
 import { gitlabFacts } from './operations.js'
-import { isObject } from './pointer.js'
+import { decodePointer, isObject, valueAt } from './pointer.js'
 import type { Violation } from './violation.js'
 
 interface CompiledResponse {
@@ -11,6 +13,8 @@ interface CompiledResponse {
   /** Media type as written (lower case) → validator; undefined when the media type has no schema. */
   bodies: Map<string, ValidateFunction | undefined>
   headers: { name: string; lower: string; required: boolean; validate: ValidateFunction | undefined }[]
+  /** Media type (lower case) → the entity its schema names (`Runner[]`, `RunnerDetails`), found on first ask. */
+  shapes: Map<string, string | undefined>
 }
 
 const compiled = new WeakMap<Operation, Map<string, CompiledResponse>>()
@@ -39,6 +43,7 @@ function compileNow(ajv: Ajv2020, operation: Operation): Map<string, CompiledRes
         // OpenAPI: a Content-Type response header definition is ignored.
         .filter(([name]) => name.toLowerCase() !== 'content-type')
         .map(([name, header]) => ({ name, lower: name.toLowerCase(), required: header.required, validate: header.schema === undefined ? undefined : ajv.compile(header.schema) })),
+      shapes: new Map(),
     })
   }
   compiled.set(operation, byStatus)
@@ -46,18 +51,54 @@ function compileNow(ajv: Ajv2020, operation: Operation): Map<string, CompiledRes
 }
 
 export function validateResponse(operation: Operation, status: number, headers: Record<string, string | undefined>, body: unknown): Violation[] {
+  return check(operation, status, headers, body, undefined, undefined)
+}
+
+/**
+ * The mock's self-check of its own reply: everything validateResponse checks, except that the body is
+ * not walked when `shape` says the mock's serializer built it as exactly the entity this response
+ * documents (`Runner[]`, `RunnerDetails`; `document` is the one the operation was read from, `$ref`s
+ * intact, which names them). Those bodies are proven against the schemas of every release by the
+ * test suite (test/server/serializer-shapes.test.ts); any other body (errors, hand-built replies) is walked.
+ */
+export function validateReply(
+  document: Record<string, unknown>, operation: Operation, status: number, headers: Record<string, string | undefined>, body: unknown, shape: string | undefined,
+): Violation[] {
+  return check(operation, status, headers, body, shape === undefined ? undefined : document, shape)
+}
+
+/** The entity a status's JSON body documents (`Runner[]`, `RunnerDetails`), as validateReply compares a body's shape with it. */
+export function responseShape(document: Record<string, unknown>, operation: Operation, status: number): string | undefined {
+  const response = responseFor(compiledResponses(operation), status)
+  return response === undefined ? undefined : documentedShape(document, operation, response, 'application/json')
+}
+
+function compiledResponses(operation: Operation): Map<string, CompiledResponse> {
   const responses = compiledFor(operation)
   if (responses === undefined) throw new Error(`operation ${operation.operationId} was not compiled by loadContract`)
+  return responses
+}
+
+function responseFor(responses: Map<string, CompiledResponse>, status: number): CompiledResponse | undefined {
+  const key = String(status)
+  return responses.get(key) ?? responses.get(`${key[0]}XX`) ?? responses.get('default')
+}
+
+function check(
+  operation: Operation, status: number, headers: Record<string, string | undefined>, body: unknown, document: Record<string, unknown> | undefined, shape: string | undefined,
+): Violation[] {
+  const responses = compiledResponses(operation)
   const base = { operationId: operation.operationId, status }
-  const response = responses.get(String(status)) ?? responses.get(`${String(status)[0]}XX`) ?? responses.get('default')
+  const response = responseFor(responses, status)
   if (response === undefined) {
     const documented = [...responses.keys()]
     return [{ ...base, where: 'status', instancePath: '', keyword: 'status', message: `status ${status} is not documented for ${operation.operationId} (documented: ${documented.join(', ')})`, expected: documented, actual: status }]
   }
-  const lowerHeaders = new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]))
+  const lowerHeaders = new Map<string, string | undefined>()
+  for (const name in headers) lowerHeaders.set(name.toLowerCase(), headers[name])
   const violations = checkHeaders(base, response, lowerHeaders)
-  violations.push(...checkBody(base, response, lowerHeaders.get('content-type'), body))
-  return violations
+  const bodyViolations = checkBody(base, response, lowerHeaders.get('content-type'), body, operation, document, shape)
+  return bodyViolations.length === 0 ? violations : violations.concat(bodyViolations)
 }
 
 type Base = Pick<Violation, 'operationId' | 'status'>
@@ -106,7 +147,10 @@ function readings(value: string): unknown[] {
   return readings
 }
 
-function checkBody(base: Base, response: CompiledResponse, contentType: string | undefined, body: unknown): Violation[] {
+function checkBody(
+  base: Base, response: CompiledResponse, contentType: string | undefined, body: unknown,
+  operation: Operation, document: Record<string, unknown> | undefined, shape: string | undefined,
+): Violation[] {
   if (response.bodies.size === 0) {
     if (body === undefined || body === null || body === '') return []
     return [{ ...base, where: 'body', instancePath: '', keyword: 'empty', message: `status ${base.status} has no body in the contract`, actual: body }]
@@ -117,10 +161,32 @@ function checkBody(base: Base, response: CompiledResponse, contentType: string |
   if (matched === undefined) {
     return [{ ...base, where: 'content-type', instancePath: '', keyword: 'content-type', message: `content type ${contentType ?? '(none)'} is not one of ${declared.join(', ')}`, expected: declared, actual: contentType ?? null }]
   }
+  if (document !== undefined && shape !== undefined && documentedShape(document, operation, response, matched) === shape) return []
   const validate = response.bodies.get(matched)
   if (validate === undefined || validate(body)) return []
   return (validate.errors ?? []).map((error) => bodyViolation(base, error))
 }
+
+/** The entity a response's body schema names in the document: `Runner` for a `$ref`, `Runner[]` for an array of them. */
+function documentedShape(document: Record<string, unknown>, operation: Operation, response: CompiledResponse, mediaType: string): string | undefined {
+  if (response.shapes.has(mediaType)) return response.shapes.get(mediaType)
+  const resolve = (node: unknown): unknown => {
+    const segments = isObject(node) && typeof node['$ref'] === 'string' ? decodePointer(node['$ref']) : undefined
+    return segments === undefined ? node : valueAt(document, segments).value
+  }
+  const operationAt = decodePointer(operation.pointer)
+  const written = operationAt === undefined ? undefined : resolve(valueAt(document, [...operationAt, 'responses', response.spec.status]).value)
+  const content = isObject(written) && isObject(written['content']) ? written['content'] : {}
+  const media = Object.entries(content).find(([name]) => name.toLowerCase() === mediaType)?.[1]
+  const schema = isObject(media) ? media['schema'] : undefined
+  const named = (node: unknown) => (isObject(node) && typeof node['$ref'] === 'string' && node['$ref'].startsWith(SCHEMAS) ? node['$ref'].slice(SCHEMAS.length) : undefined)
+  const item = isObject(schema) && schema['type'] === 'array' ? named(schema['items']) : undefined
+  const shape = named(schema) ?? (item === undefined ? undefined : `${item}[]`)
+  response.shapes.set(mediaType, shape)
+  return shape
+}
+
+const SCHEMAS = '#/components/schemas/'
 
 function mediaTypeMatches(declared: string, actual: string): boolean {
   if (declared === actual || declared === '*/*') return true

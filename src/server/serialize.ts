@@ -22,6 +22,21 @@ export type RunnerManager = Schemas['RunnerManager']
 export type RunnerJob = Schemas['RunnerJob']
 export type BasicProjectDetails = Schemas['BasicProjectDetails']
 
+// Reply bodies this module built, by the entity the contract names them (`Runner[]`, `RunnerDetails`).
+// The self-check does not walk a body again when it is the entity the response documents: the test
+// suite proves every entity this module builds, for every release, against the contract's schemas.
+const shapes = new WeakMap<object, string>()
+
+function shaped<T extends object>(shape: string, body: T): T {
+  shapes.set(body, shape)
+  return body
+}
+
+/** The entity the serializer built `body` as, if it built it (see the self-check in respond.ts). */
+export function shapeOf(body: unknown): string | undefined {
+  return typeof body === 'object' && body !== null ? shapes.get(body) : undefined
+}
+
 // A small direct-mapped memo: the same few record times are written over and over (a page of runners,
 // a job's pipeline and commit), and Date#toISOString is a large part of building an entity.
 const ISO_SLOTS = 4096
@@ -74,12 +89,12 @@ function runnerKeys(release: ServedRelease): RunnerKeys {
 const runnerEntity = fittedEntity('Runner', runnerKeys)
 
 export function serializeRunner(world: World, runner: RunnerRecord, release: ServedRelease): Runner {
-  return runnerEntity(release)(world, runner)
+  return shaped('Runner', runnerEntity(release)(world, runner))
 }
 
 export function serializeRunners(world: World, runners: readonly RunnerRecord[], release: ServedRelease): Runner[] {
   const build = runnerEntity(release)
-  return runners.map((runner) => build(world, runner))
+  return shaped('Runner[]', runners.map((runner) => build(world, runner)))
 }
 
 /** Details' sources: the store's view, whether PUT or GET asked (`projects`), the latest manager. */
@@ -124,7 +139,7 @@ const runnerDetailsEntity = fittedEntity<DetailsSources, RunnerDetails & { token
 
 /** `withProjects` is false for PUT, which no longer sends `projects` in the newest GitLab. */
 export function serializeRunnerDetails(world: World, view: RunnerView, withProjects: boolean, release: ServedRelease): RunnerDetails {
-  return runnerDetailsEntity(release)(world, view, withProjects, latestManager(world, view.runner))
+  return shaped('RunnerDetails', runnerDetailsEntity(release)(world, view, withProjects, latestManager(world, view.runner)))
 }
 
 const registrationDetailsEntity = fittedEntity<[RunnerRecord], Schemas['RunnerRegistrationDetails']>('RunnerRegistrationDetails', () => ({
@@ -135,11 +150,11 @@ const registrationDetailsEntity = fittedEntity<[RunnerRecord], Schemas['RunnerRe
 
 /** `POST /runners`, `POST /runners/verify`, `POST /user/runners`: token_expires_at (from 14.3) is always present. */
 export function serializeRegistrationDetails(runner: RunnerRecord, release: ServedRelease): Schemas['RunnerRegistrationDetails'] {
-  return registrationDetailsEntity(release)(runner)
+  return shaped('RunnerRegistrationDetails', registrationDetailsEntity(release)(runner))
 }
 
 export function serializeAuthenticationToken(result: { token: string; tokenExpiresAt: Millis | null }): Schemas['RunnerAuthenticationToken'] {
-  return { token: result.token, token_expires_at: isoOrNull(result.tokenExpiresAt) }
+  return shaped('RunnerAuthenticationToken', { token: result.token, token_expires_at: isoOrNull(result.tokenExpiresAt) })
 }
 
 const managerEntity = fittedEntity<[World, RunnerManagerRecord], RunnerManager>('RunnerManager', () => ({
@@ -156,8 +171,9 @@ const managerEntity = fittedEntity<[World, RunnerManagerRecord], RunnerManager>(
   job_execution_status: (world, manager) => managerJobExecutionStatus(world, manager),
 }))
 
-export function serializeManager(world: World, manager: RunnerManagerRecord, release: ServedRelease): RunnerManager {
-  return managerEntity(release)(world, manager)
+export function serializeManagers(world: World, managers: readonly RunnerManagerRecord[], release: ServedRelease): RunnerManager[] {
+  const build = managerEntity(release)
+  return shaped('RunnerManager[]', managers.map((manager) => build(world, manager)))
 }
 
 export function serializeUserBasic(world: World, user: UserRecord): Schemas['UserBasic'] {
@@ -210,7 +226,11 @@ function webHost(webUrl: string): string {
   return hostOf.host
 }
 
-export function serializeProject(world: World, project: ProjectRecord): BasicProjectDetails {
+export function serializeProjects(world: World, projects: readonly ProjectRecord[]): BasicProjectDetails[] {
+  return shaped('BasicProjectDetails[]', projects.map((project) => serializeProject(world, project)))
+}
+
+function serializeProject(world: World, project: ProjectRecord): BasicProjectDetails {
   const fullPath = world.projectFullPath(project)
   const { webUrl } = world.instance
   const group = project.groupId === null ? undefined : world.groups.get(project.groupId)
@@ -309,9 +329,36 @@ const jobEntity = fittedEntity<JobSources, RunnerJob & { ip_address?: null }>('R
   }
 })
 
-export function serializeJob(world: World, job: JobRecord, release: ServedRelease): RunnerJob {
-  const project = world.projects.get(job.projectId)!
-  return jobEntity(release)(world, job, project, `${world.instance.webUrl}/${world.projectFullPath(project)}`)
+// The contract's job statuses (TypeScript keeps this list whole). A pipeline's status is any text a
+// scenario gives, and canceling and waiting_for_callback came in 16.0-18.0.
+const JOB_STATUSES: Record<Schemas['JobStatus'], true> = {
+  created: true, waiting_for_resource: true, preparing: true, waiting_for_callback: true, pending: true, running: true,
+  success: true, failed: true, canceling: true, canceled: true, skipped: true, manual: true, scheduled: true,
+}
+
+/** Per release: the job statuses it had. */
+const releaseJobStatuses = new WeakMap<ServedRelease, ReadonlySet<string>>()
+
+function releaseHasJobStatus(release: ServedRelease, status: string): boolean {
+  let statuses = releaseJobStatuses.get(release)
+  if (statuses === undefined) {
+    statuses = new Set(Object.keys(JOB_STATUSES).filter((known) => release.has('value', `JobStatus=${known}`)))
+    releaseJobStatuses.set(release, statuses)
+  }
+  return statuses.has(status)
+}
+
+export function serializeJobs(world: World, jobs: readonly JobRecord[], release: ServedRelease): RunnerJob[] {
+  const build = jobEntity(release)
+  // Job statuses are the values copied from the world that a release may not have: a page holding one
+  // is left for the self-check to walk (and refuse), like any body the serializer cannot vouch for.
+  let vouched = true
+  const body = jobs.map((job) => {
+    if (!releaseHasJobStatus(release, job.status) || !releaseHasJobStatus(release, job.pipeline.status)) vouched = false
+    const project = world.projects.get(job.projectId)!
+    return build(world, job, project, `${world.instance.webUrl}/${world.projectFullPath(project)}`)
+  })
+  return vouched ? shaped('RunnerJob[]', body) : body
 }
 
 function serializeJobUser(world: World, user: UserRecord): Schemas['JobUser'] {
@@ -363,5 +410,5 @@ const versionEntity = fittedEntity<[], VersionInfo>('Metadata', (release) => {
 
 /** `GET /version` for the served release: an Enterprise Edition build of its first patch, KAS switched off. */
 export function serializeVersion(release: ServedRelease): VersionInfo {
-  return versionEntity(release)()
+  return shaped('Metadata', versionEntity(release)())
 }

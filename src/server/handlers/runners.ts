@@ -4,7 +4,7 @@ import { listRunnerJobs as storeListRunnerJobs } from '../../store/runner-jobs.j
 import { parseTagList } from '../../store/tags.js'
 import { ifUnmodifiedSince, signedIn, type Handler } from '../handler.js'
 import { keysetHeaders, offsetHeaders } from '../pagination-headers.js'
-import { serializeAuthenticationToken, serializeJob, serializeManager, serializeProject, serializeRunnerDetails } from '../serialize.js'
+import { serializeAuthenticationToken, serializeJobs, serializeManagers, serializeProjects, serializeRunnerDetails } from '../serialize.js'
 
 export const getRunner: Handler<'getRunner'> = ({ params }, context) => {
   const view = store.getRunner(context.world, signedIn(context), { id: params.id })
@@ -47,7 +47,7 @@ export const listRunnerJobs: Handler<'listRunnerJobs'> = ({ params }, context) =
     perPage: params.per_page,
     defaultOrder: release.behaviour('jobsDefaultOrder'),
   })
-  const body = result.page.items.map((job) => serializeJob(world, job, release))
+  const body = serializeJobs(world, result.page.items, release)
   const headers =
     result.pagination === 'keyset'
       ? keysetHeaders(result.page.nextCursor, result.page.perPage, link)
@@ -57,14 +57,14 @@ export const listRunnerJobs: Handler<'listRunnerJobs'> = ({ params }, context) =
 
 export const listRunnerManagers: Handler<'listRunnerManagers'> = ({ params }, context) => {
   const managers = store.listRunnerManagers(context.world, signedIn(context), { id: params.id })
-  return { status: 200, body: managers.map((manager) => serializeManager(context.world, manager, context.release)) }
+  return { status: 200, body: serializeManagers(context.world, managers, context.release) }
 }
 
 export const listRunnerProjects: Handler<'listRunnerProjects'> = ({ params }, context) => {
   const page = store.listRunnerProjects(context.world, signedIn(context), { id: params.id, page: params.page, perPage: params.per_page })
   return {
     status: 200,
-    body: page.items.map((project) => serializeProject(context.world, project)),
+    body: serializeProjects(context.world, page.items),
     headers: offsetHeaders(page, context.link),
   }
 }
