@@ -1,6 +1,7 @@
 // The reply path alone, per reply: handler (store + serializer) → self-check → JSON → a stub response,
 // for the bench workloads, in-process. Compares source trees in ONE run, interleaved round by round:
 //   node --import tsx bench/reply-path.ts [label=path/to/tree ...]   (default: this tree)
+//   REPLY_PATH_ONLY='runner details' … to time one workload (e.g. under --cpu-prof)
 // e.g. `git archive main | tar -x -C /tmp/main-tree` then `... bench/reply-path.ts main=/tmp/main-tree branch=.`
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -77,14 +78,15 @@ const trees = await Promise.all(
   }),
 )
 
+const workloads = WORKLOADS.filter((workload) => process.env.REPLY_PATH_ONLY === undefined || workload.name === process.env.REPLY_PATH_ONLY)
 const ROUNDS = 5
 const PER_ROUND_MS = 400
 const results = new Map<string, number[]>()
-for (const workload of WORKLOADS) {
+for (const workload of workloads) {
   for (const tree of trees) for (let i = 0; i < 2_000; i++) tree.answer(workload)
 }
 for (let round = 0; round < ROUNDS; round++) {
-  for (const workload of WORKLOADS) {
+  for (const workload of workloads) {
     for (const tree of trees) {
       let count = 0
       const started = performance.now()
@@ -100,7 +102,7 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 process.stdout.write('workload\ttree\tmedian us/reply\tbytes\n')
-for (const workload of WORKLOADS) {
+for (const workload of workloads) {
   for (const tree of trees) {
     const times = results.get(`${workload.name}\t${tree.label}`)!.sort((a, b) => a - b)
     process.stdout.write(`${workload.name}\t${tree.label}\t${times[Math.floor(times.length / 2)]!.toFixed(2)}\t${tree.answer(workload)}\n`)

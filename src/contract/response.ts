@@ -15,6 +15,8 @@ interface CompiledResponse {
   headers: { name: string; lower: string; required: boolean; validate: ValidateFunction | undefined }[]
   /** Media type (lower case) → the entity its schema names (`Runner[]`, `RunnerDetails`), found on first ask. */
   shapes: Map<string, string | undefined>
+  /** Content-Type header as sent → the declared media type it matches, found on first sight. */
+  matches: Map<string, string | undefined>
 }
 
 const compiled = new WeakMap<Operation, Map<string, CompiledResponse>>()
@@ -44,6 +46,7 @@ function compileNow(ajv: Ajv2020, operation: Operation): Map<string, CompiledRes
         .filter(([name]) => name.toLowerCase() !== 'content-type')
         .map(([name, header]) => ({ name, lower: name.toLowerCase(), required: header.required, validate: header.schema === undefined ? undefined : ajv.compile(header.schema) })),
       shapes: new Map(),
+      matches: new Map(),
     })
   }
   compiled.set(operation, byStatus)
@@ -155,10 +158,9 @@ function checkBody(
     if (body === undefined || body === null || body === '') return []
     return [{ ...base, where: 'body', instancePath: '', keyword: 'empty', message: `status ${base.status} has no body in the contract`, actual: body }]
   }
-  const mediaType = contentType?.split(';')[0]!.trim().toLowerCase()
-  const declared = [...response.bodies.keys()]
-  const matched = mediaType === undefined ? undefined : declared.find((candidate) => mediaTypeMatches(candidate, mediaType))
+  const matched = contentType === undefined ? undefined : declaredMediaType(response, contentType)
   if (matched === undefined) {
+    const declared = [...response.bodies.keys()]
     return [{ ...base, where: 'content-type', instancePath: '', keyword: 'content-type', message: `content type ${contentType ?? '(none)'} is not one of ${declared.join(', ')}`, expected: declared, actual: contentType ?? null }]
   }
   if (document !== undefined && shape !== undefined && documentedShape(document, operation, response, matched) === shape) return []
@@ -187,6 +189,16 @@ function documentedShape(document: Record<string, unknown>, operation: Operation
 }
 
 const SCHEMAS = '#/components/schemas/'
+
+/** The first declared media type a Content-Type header matches; remembered per header text (a handful occur). */
+function declaredMediaType(response: CompiledResponse, contentType: string): string | undefined {
+  if (response.matches.has(contentType)) return response.matches.get(contentType)
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase()
+  const matched = [...response.bodies.keys()].find((candidate) => mediaTypeMatches(candidate, mediaType))
+  // Drift exchanges carry any text: remember only as many as a real server sends.
+  if (response.matches.size < 16) response.matches.set(contentType, matched)
+  return matched
+}
 
 function mediaTypeMatches(declared: string, actual: string): boolean {
   if (declared === actual || declared === '*/*') return true
