@@ -47,6 +47,17 @@ export interface SitePolicy {
   controlPrefix: string
 }
 
+// A client sends the same Host on every request: the last verdict is kept, per policy.
+const lastVerdicts = new WeakMap<SitePolicy, { host: string; allowed: boolean }>()
+
+function hostAllowedBy(policy: SitePolicy, host: string): boolean {
+  const last = lastVerdicts.get(policy)
+  if (last?.host === host) return last.allowed
+  const allowed = isAllowedHost(host, policy.allowedHosts)
+  lastVerdicts.set(policy, { host, allowed })
+  return allowed
+}
+
 /**
  * The Host check, CORS and the Origin check, in that order, for a request whose path (without the
  * query) is `path`: true when the request goes on, false when it has been answered.
@@ -54,7 +65,7 @@ export interface SitePolicy {
 export function passesSiteChecks(req: IncomingMessage, res: ServerResponse, path: string, policy: SitePolicy): boolean {
   const host = req.headers.host
   // HTTP/1.0 clients may send no Host; browsers always do.
-  if (host !== undefined && !isAllowedHost(host, policy.allowedHosts)) {
+  if (host !== undefined && !hostAllowedBy(policy, host)) {
     const allow = 'the mock answers loopback names (localhost, *.localhost, 127.0.0.1, [::1]) and hosts given with --allowed-host'
     refuse(res, `403 Forbidden - Host ${host} is not allowed; ${allow}`)
     return false
