@@ -3,7 +3,7 @@ import { ControlTokenError, ReleaseError, StateFileError, startMock } from '../i
 import { watchScenario } from '../control/watch.js'
 import { findPersonas } from './personas.js'
 import {
-  defaultRequestLogFormat, formatRequestLog, REQUEST_LOG_FORMATS, type RequestLogEntry, type RequestLogFormat,
+  batchedLog, defaultRequestLogFormat, formatRequestLog, REQUEST_LOG_FORMATS, type RequestLogFormat,
 } from '../control/request-log.js'
 import { ScenarioError } from '../scenarios/load.js'
 import { CorsSettingError, parseCorsSetting, type CorsSetting } from '../server/cors-setting.js'
@@ -111,7 +111,7 @@ export async function runServe(argv: string[]): Promise<number> {
       static: values.static,
       stateFile: values['state-file'],
       controlToken: values['control-token'],
-      ...(formatLine ? { onRequest: (entry: RequestLogEntry) => process.stdout.write(`${formatLine(entry)}\n`) } : {}),
+      ...(formatLine ? { onRequest: batchedLog(formatLine, (text) => process.stdout.write(text)) } : {}),
       gitlabVersion: values['gitlab-version'],
     })
   } catch (error) {

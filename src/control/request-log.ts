@@ -58,3 +58,25 @@ export function formatRequestLog(format: RequestLogFormat): ((entry: RequestLogE
 export function defaultRequestLogFormat(isTTY: boolean): RequestLogFormat {
   return isTTY ? 'pretty' : 'json'
 }
+
+/**
+ * A request log writer that formats and writes in batches: one write per turn of the event loop
+ * instead of a format and a system call inside every request. Whatever is pending when the process
+ * exits is written then.
+ */
+export function batchedLog(format: (entry: RequestLogEntry) => string, write: (text: string) => void): (entry: RequestLogEntry) => void {
+  let pending: RequestLogEntry[] = []
+  const flush = () => {
+    if (pending.length === 0) return
+    const entries = pending
+    pending = []
+    let text = ''
+    for (const entry of entries) text += `${format(entry)}\n`
+    write(text)
+  }
+  process.once('exit', flush)
+  return (entry) => {
+    if (pending.length === 0) setImmediate(flush)
+    pending.push(entry)
+  }
+}

@@ -1,7 +1,7 @@
 // serve's request log: one line per request with method, path, status, duration, operation, session and
 // findings; JSON or pretty; never a token, whether it came in a header, the query or the body.
 import { describe, expect, it } from 'vitest'
-import { defaultRequestLogFormat, formatPretty, type RequestLogEntry } from '../../src/control/request-log.js'
+import { batchedLog, defaultRequestLogFormat, formatPretty, type RequestLogEntry } from '../../src/control/request-log.js'
 import { startCli } from '../drift/spawn-cli.js'
 
 const ADMIN = 'glpat-admin-0000000000000'
@@ -80,6 +80,18 @@ describe('the request log format', () => {
   it('pretty: a short readable line', () => {
     expect(formatPretty(entry)).toBe('12:00:01 GET /api/v4/runners/all?page=2 200 3.1ms listAllRunners session="checkout" findings=1')
     expect(formatPretty({ ...entry, session: null, findings: 0, status: 0 })).toBe('12:00:01 GET /api/v4/runners/all?page=2 dropped 3.1ms listAllRunners')
+  })
+
+  it('writes the lines of one turn of the event loop in one write, in order', async () => {
+    const writes: string[] = []
+    const log = batchedLog((entry) => entry.path, (text) => writes.push(text))
+    log({ ...entry, path: '/a' })
+    log({ ...entry, path: '/b' })
+    expect(writes).toEqual([])
+    await new Promise((resolve) => setImmediate(resolve))
+    log({ ...entry, path: '/c' })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(writes).toEqual(['/a\n/b\n', '/c\n'])
   })
 
   it('is pretty on a terminal and JSON otherwise', () => {
