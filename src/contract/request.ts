@@ -27,6 +27,10 @@ interface Declared {
 interface CompiledRequest {
   /** In declaration order: path, then query, then body properties. Grape reports in this order. */
   declared: Declared[]
+  /** The path and query parameters among them. */
+  parameters: Declared[]
+  /** The body properties among them. */
+  bodyDeclared: Declared[]
   validateParameters: ValidateFunction
   validateBody: ValidateFunction | undefined
   /** The body schema names no properties: every body key is a parameter. */
@@ -67,6 +71,8 @@ function compileNow(ajv: Ajv2020, operation: Operation): CompiledRequest {
   const rules = [operation.gitlab, isObject(bodySchema) ? bodySchema : {}]
   const request: CompiledRequest = {
     declared,
+    parameters: declared.filter((parameter) => parameter.in !== 'body'),
+    bodyDeclared: declared.filter((parameter) => parameter.in === 'body'),
     validateParameters,
     validateBody: bodySchema === undefined ? undefined : ajv.compile(bodySchema),
     openBody: bodySchema !== undefined && Object.keys(bodyProperties).length === 0,
@@ -100,11 +106,9 @@ export function validateRequest(operation: Operation, raw: RawRequest): RequestR
     for (const [name, value] of Object.entries(raw.body)) if (!Object.hasOwn(given, name)) given[name] = value
   }
 
-  const errors = [
-    ...validate(request.validateParameters, pick(given, request.declared.filter((parameter) => parameter.in !== 'body'))),
-    ...(request.validateBody ? validate(request.validateBody, request.openBody ? given : pick(given, request.declared.filter((parameter) => parameter.in === 'body'))) : []),
-  ]
-  const violations = grapeViolations(operation, request.declared, errors)
+  const errors = validate(request.validateParameters, pick(given, request.parameters))
+  if (request.validateBody) errors.push(...validate(request.validateBody, request.openBody ? given : pick(given, request.bodyDeclared)))
+  const violations = errors.length === 0 ? [] : grapeViolations(operation, request.declared, errors)
   for (const group of request.mutuallyExclusive) {
     const present = group.filter((name) => Object.hasOwn(given, name))
     if (present.length > 1) violations.push(ruleViolation(operation, present, 'are mutually exclusive', 'x-gitlab-mutually-exclusive'))
@@ -117,7 +121,10 @@ export function validateRequest(operation: Operation, raw: RawRequest): RequestR
   if (violations.length > 0) return { ok: false, error: violations.map((violation) => violation.message).join(', '), violations }
 
   for (const { name, schema } of request.declared) {
-    if (!Object.hasOwn(given, name) && isObject(schema) && schema['default'] !== undefined) given[name] = structuredClone(schema['default'])
+    if (Object.hasOwn(given, name) || !isObject(schema)) continue
+    const fallback = schema['default']
+    // A default object or list is the handler's to change: each request gets its own copy.
+    if (fallback !== undefined) given[name] = typeof fallback === 'object' && fallback !== null ? structuredClone(fallback) : fallback
   }
   return { ok: true, params: given }
 }
@@ -141,7 +148,7 @@ function nestBrackets(flat: Record<string, unknown>): Record<string, unknown> {
   const nested: Record<string, unknown> = {}
   const bracketed: [string, string, unknown][] = []
   for (const [key, value] of Object.entries(flat)) {
-    const match = /^([^[\]]+)\[([^[\]]+)\]$/.exec(key)
+    const match = key.includes('[') ? /^([^[\]]+)\[([^[\]]+)\]$/.exec(key) : null
     if (match === null) nested[key] = value
     else bracketed.push([match[1]!, match[2]!, value])
   }
@@ -206,8 +213,18 @@ function tagList(value: unknown): string[] {
 const jsonTypes = ['string', 'integer', 'number', 'boolean', 'array', 'object', 'null']
 
 /** The JSON types a schema admits, looking through oneOf/anyOf; undefined when it says nothing. */
+// Schemas never change once loaded: their types are worked out once, not per request.
+const typesCache = new WeakMap<object, Set<string> | undefined>()
+
 function typesOf(schema: Schema): Set<string> | undefined {
   if (typeof schema === 'boolean') return undefined
+  if (typesCache.has(schema)) return typesCache.get(schema)
+  const types = typesFrom(schema)
+  typesCache.set(schema, types)
+  return types
+}
+
+function typesFrom(schema: Record<string, unknown>): Set<string> | undefined {
   const types = new Set<string>()
   const type = schema['type']
   if (typeof type === 'string') types.add(type)
