@@ -25,11 +25,26 @@ export interface RequestLogEntry {
   fault: string | null
 }
 
+// Clients repeat their requests (polling, paging) and many land in one millisecond: the last path
+// masked and the last time written are kept rather than worked out again for every line.
+let lastUrl: string | undefined
+let lastPath = ''
+let lastAt: number | undefined
+let lastIso = ''
+
 export function requestLogEntry(served: ServedRequest, session: string | null): RequestLogEntry {
+  if (served.originalUrl !== lastUrl) {
+    lastPath = redactText(served.originalUrl)
+    lastUrl = served.originalUrl
+  }
+  if (served.at !== lastAt) {
+    lastIso = new Date(served.at).toISOString()
+    lastAt = served.at
+  }
   return {
-    at: new Date(served.at).toISOString(),
+    at: lastIso,
     method: served.method,
-    path: redactText(served.originalUrl),
+    path: lastPath,
     status: served.status,
     durationMs: served.durationMs,
     operationId: served.operationId ?? null,
