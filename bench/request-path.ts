@@ -1,14 +1,18 @@
-// The GitLab API request path of two checkouts side by side, in one run: details and list on the
-// `bench` scenario, autocannon 5 s at 10 connections each, servers started the way the bench starts them.
-// Usage: node --import tsx bench/request-path.ts [OTHER_CHECKOUT=/work/main] [SECONDS=5]
-import { resolve } from 'node:path'
+// The GitLab API request path of this checkout and others side by side, in one run: details and list
+// on the `bench` scenario, autocannon at 10 connections, each server warmed 1 s then measured, servers
+// started the way the bench starts them (bin/, so each checkout runs as it would).
+// Usage: node --import tsx bench/request-path.ts [SECONDS=5] [OTHER_CHECKOUT=/work/main ...]
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { captureResponse } from './capture.js'
 import { runLoad } from './load.js'
 import { killAll, startServer, type ServerProcess } from './servers.js'
 import { requestFor, WORKLOADS } from './workloads.js'
 
-const other = resolve(process.argv[2] ?? '/work/main')
+const durationS = Number(process.argv[2] ?? 5)
+const others = process.argv.length > 3 ? process.argv.slice(3).map((path) => resolve(path)) : ['/work/main']
 const here = resolve(new URL('..', import.meta.url).pathname)
-const durationS = Number(process.argv[3] ?? 5)
 const routes = WORKLOADS.filter((workload) => workload.name === 'runner details' || workload.name === 'list runners')
 
 async function start(name: string, checkout: string): Promise<ServerProcess> {
@@ -20,7 +24,21 @@ async function start(name: string, checkout: string): Promise<ServerProcess> {
   })
 }
 
-const servers = [await start(`other (${other})`, other), await start(`this (${here})`, here)]
+const servers: ServerProcess[] = []
+for (const checkout of others) servers.push(await start(checkout, checkout))
+servers.push(await start(`${here} (this)`, here))
+// The bare node:http limit replays this checkout's answers byte for byte, as the bench's does.
+const capturePath = join(mkdtempSync(join(tmpdir(), 'request-path-')), 'capture.json')
+const shapes = routes.map((workload) => requestFor(workload, { pathPrefix: '/api/v4', prefersStatus: false }))
+writeFileSync(capturePath, JSON.stringify(await Promise.all(shapes.map((shape) => captureResponse(servers.at(-1)!.origin, shape)))))
+servers.push(
+  await startServer({
+    name: 'limit (bare node:http)',
+    args: ['--import', 'tsx', `${here}/bench/limit-server.ts`, capturePath, '{port}'],
+    readyPath: '/api/v4/runners/5',
+    readyHeaders: { 'private-token': 'glpat-admin-0000000000000' },
+  }),
+)
 try {
   for (const workload of routes) {
     const shape = requestFor(workload, { pathPrefix: '/api/v4', prefersStatus: false })
