@@ -681,9 +681,10 @@ export class World {
 
   private indexManager(manager: RunnerManagerRecord): void {
     this.state.managers.set(manager.id, manager)
-    // A new list rather than push: a fork may share the old one with the world it came from.
+    // A new list rather than push: a fork may share the old one with the world it came from. concat,
+    // not a spread: a spread's list keeps room for 16 more ids (13 MB over 100k runners).
     const ids = this.state.managerIdsByRunner.get(manager.runnerId) ?? []
-    this.state.managerIdsByRunner.set(manager.runnerId, [...ids, manager.id])
+    this.state.managerIdsByRunner.set(manager.runnerId, ids.concat(manager.id))
   }
 }
 
