@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { parseScenario } from '../../src/scenarios/load.js'
+import { JobTable } from '../../src/store/job-table.js'
 import { runnerStatus } from '../../src/store/status.js'
 import type { WorldData } from '../../src/store/records.js'
 
@@ -57,5 +58,7 @@ describe('generated worlds', () => {
   it('makes 100 000 runners and their jobs', () => {
     const world = generated('{ seed: 42, runners: 100000, jobs_per_runner: 5 }')
     expect([world.runners.length, world.jobs.length > 400_000]).toEqual([100_000, true])
+    // As compact rows, not 400 000 objects (see store/job-table.ts).
+    expect(world.jobs).toBeInstanceOf(JobTable)
   })
 })
