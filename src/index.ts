@@ -6,13 +6,14 @@ import { requireControlToken } from './control/control-token.js'
 import type { Fault, FaultSpec } from './control/faults.js'
 import type { JournalEntry } from './control/journal.js'
 import { ControlPlane } from './control/plane.js'
+import { NotFoundRefusal } from './control/refusals.js'
+import type { RegistrationTarget } from './control/registration.js'
 import { requestLogEntry, type RequestLogEntry } from './control/request-log.js'
 import { CONTROL_PREFIX, controlRoutes } from './control/routes.js'
 import type { Scope } from './control/scope.js'
 import { readStateFile, removeLeftoverTemporaries, writeStateFile } from './control/state-file.js'
-import { checkState } from './control/state-check.js'
-import { setRegistrationAllowed, type RegistrationTarget } from './control/registration.js'
-import { confinedAccess } from './scenarios/file-access.js'
+import { controlContract, controlSurface, type ControlSurface, type Refused } from './control/surface.js'
+import { confinedAccess, type FileAccess } from './scenarios/file-access.js'
 import { loadScenario } from './scenarios/load.js'
 import { packageVersion } from './package-version.js'
 import { systemClock, type Clock } from './store/clock.js'
@@ -36,7 +37,9 @@ export { ControlTokenError } from './control/control-token.js'
 export { StateFileError } from './control/state-file.js'
 export { CorsSettingError } from './server/cors-setting.js'
 export { StateError } from './control/state-check.js'
-export { SessionLimitError, StateNotSavedError } from './control/refusals.js'
+export { ControlParamsError, NotFoundRefusal, SessionLimitError, StateNotSavedError } from './control/refusals.js'
+export { FaultError } from './control/faults.js'
+export { ScenarioError } from './scenarios/load.js'
 /** Both contracts as types (openapi-typescript), e.g. for a typed client: `createClient<GitLabRunnersApi>()`. */
 export type { paths as GitLabRunnersApi, components as GitLabRunnersComponents, operations as GitLabRunnersOperations } from './generated/gitlab-runners.js'
 export type { paths as ControlApi, components as ControlApiComponents } from './generated/control.js'
@@ -205,17 +208,23 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   if (saved) plane.importState(plane.main, saved)
   else plane.saveNow()
 
+  // One surface for the control API and one for this program's methods: the same functions, but a
+  // scenario sent over HTTP reads only the allowed folders while a program's own scenarios read anywhere.
+  const surfaceOf = (scenarioFiles: FileAccess | undefined) =>
+    controlSurface({
+      plane, scenarioFiles, contract: controlContract(), prefix: CONTROL_PREFIX,
+      about: { version: packageVersion(), gitlabVersion, startedAt: Date.now() },
+    })
+  const inProcess = surfaceOf(undefined)
   const selfCheck = options.selfCheck ?? 'log'
   const { app, responder } = createApp({
     contract,
     hooks: plane.serverHooks(
       CONTROL_PREFIX,
       controlRoutes({
-        plane, controlToken: options.controlToken, selfCheck, log,
+        plane, surface: surfaceOf(confinedAccess(options.allowDirs)), controlToken: options.controlToken, selfCheck, log,
         bodyLimitBytes: CONTROL_BODY_LIMIT,
         stateBodyLimitBytes: STATE_BODY_LIMIT,
-        scenarioFiles: confinedAccess(options.allowDirs),
-        about: { version: packageVersion(), gitlabVersion, startedAt: Date.now() },
       }),
     ),
     selfCheck,
@@ -228,7 +237,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const listening = await listen(app, options.port ?? 0, host)
   const origin = `http://${urlHost(host)}:${listening.port}`
   // Object.assign, not spread: spreading would freeze the `world` getter to today's world.
-  return Object.assign(controlsOf(() => plane.main, plane), {
+  return Object.assign(controlsOf(() => plane.main, inProcess), {
     clock: plane.main.clock,
     url: `${origin}${API_PREFIX}`,
     origin,
@@ -239,15 +248,15 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       // Each call finds the session again: held past an eviction, expiry or drop, these controls act on
       // the session requests with this id are served from, not on a scope nobody serves any more.
       const scopeOf = () => plane.session(id)
-      const controls = Object.assign(controlsOf(scopeOf, plane), {
+      const controls = Object.assign(controlsOf(scopeOf, inProcess), {
         id,
         headers: { 'X-Mock-Session': id } as const,
-        drop: () => void plane.dropSession(id),
+        drop: () => void inProcess.operations.dropSession(plane.main, { id }),
       })
       scopeOf()
       return Object.defineProperty(controls, 'clock', { get: () => scopeOf().clock, enumerable: true }) as MockSession
     },
-    sessions: () => plane.sessions().map((scope) => scope.id ?? ''),
+    sessions: () => inProcess.operations.listSessions().body.sessions.map((session) => session.id),
     async close() {
       plane.close()
       await listening.close()
@@ -260,34 +269,58 @@ function boundHost(host: string): string[] {
   return host === '0.0.0.0' || host === '::' ? [] : [urlHost(host)]
 }
 
-/** The controls of the scope `scopeOf` finds, but its clock (a session's may change, the main one's does not). */
-function controlsOf(scopeOf: () => Scope, plane: ControlPlane): Omit<MockControls, 'clock'> {
+/**
+ * The controls of the scope `scopeOf` finds, but its clock (a session's may change, the main one's
+ * does not). Each calls the control surface the HTTP control API calls, so both check the same things
+ * and refuse the same requests; a refusal is thrown (`ControlParamsError` for what control.yaml does
+ * not allow, `FaultError`, `StateError`, `ScenarioError`, `NotFoundRefusal`).
+ */
+function controlsOf(scopeOf: () => Scope, surface: ControlSurface): Omit<MockControls, 'clock'> {
+  const { call, operations } = surface
   return {
     get world() {
       return scopeOf().writable()
     },
     async reset() {
-      plane.reset(scopeOf())
+      settled(call('resetScope', scopeOf(), {}))
     },
+    // Not checked against control.yaml, whose `name` is a name in scenarios/: a program may also name a file or pass data.
     load(scenario) {
-      const scope = scopeOf()
-      if (typeof scenario === 'string') plane.load(scope, loadScenario(scenario, { now: scope.clock.now() }), scenario)
-      else plane.load(scope, structuredClone(scenario))
+      settled(operations.loadScenario(scopeOf(), typeof scenario === 'string' ? { name: scenario } : { data: scenario }))
     },
-    exportState: () => scopeOf().world.toData(),
+    exportState() {
+      const state: WorldData & { gitlabVersion?: string } = settled(call('exportState', scopeOf(), {})).body
+      // The release is this mock's (`mock.gitlabVersion`), not part of the world; the object is a fresh one.
+      delete state.gitlabVersion
+      return state
+    },
     importState(state) {
-      plane.importState(scopeOf(), checkState(state))
+      settled(call('importState', scopeOf(), { body: state }))
     },
-    fault: (spec) => plane.addFault(scopeOf(), spec),
-    faults: () => scopeOf().faults.list(),
-    removeFault: (id) => scopeOf().faults.remove(id),
-    clearFaults: () => scopeOf().faults.clear(),
-    journal: (options = {}) => scopeOf().journal.list(options.limit),
-    clearJournal: () => scopeOf().journal.clear(),
+    fault: (spec) => settled(call('addFault', scopeOf(), { body: spec })).body,
+    faults: () => settled(call('listFaults', scopeOf(), {})).body.faults,
+    removeFault(id) {
+      const outcome = call('removeFault', scopeOf(), { path: { id } })
+      if ('refused' in outcome && outcome.refused instanceof NotFoundRefusal) return false
+      settled(outcome)
+      return true
+    },
+    clearFaults: () => void settled(call('clearFaults', scopeOf(), {})),
+    journal: (options = {}) =>
+      settled(call('listJournal', scopeOf(), { query: options.limit === undefined ? {} : { limit: String(options.limit) } })).body.entries,
+    clearJournal: () => void settled(call('clearJournal', scopeOf(), {})),
     allowRegistrationToken(target, allowed) {
-      if (plane.change(scopeOf(), (world) => setRegistrationAllowed(world, target, allowed), (now) => now !== undefined) === undefined) {
-        throw new RangeError(`no such ${typeof target === 'object' && 'groupId' in target ? 'group' : 'project'}: ${JSON.stringify(target)}`)
-      }
+      const scope = scopeOf()
+      const body = { allowed }
+      if (target === 'instance') settled(call('setInstanceRegistration', scope, { body }))
+      else if ('groupId' in target) settled(call('setGroupRegistration', scope, { path: { id: String(target.groupId) }, body }))
+      else settled(call('setProjectRegistration', scope, { path: { id: String(target.projectId) }, body }))
     },
   }
+}
+
+/** The answer, or the refusal thrown: what the HTTP control API answers 4xx, a program gets as an error. */
+function settled<O>(outcome: O | Refused<number>): O {
+  if (typeof outcome === 'object' && outcome !== null && 'refused' in outcome) throw outcome.refused
+  return outcome
 }

@@ -1,6 +1,7 @@
 // Faults a test injects into one scope: latency, a forced status, an error rate, a dropped connection,
 // matched by operationId or by path. Knows nothing of HTTP: it only decides what happens to a request.
 import { closeMatches } from '../close-matches.js'
+import type { components } from '../generated/control.js'
 import { mulberry32 } from '../scenarios/seeded-random.js'
 
 export interface FaultSpec {
@@ -9,7 +10,7 @@ export interface FaultSpec {
   /** Or match this path under `/api/v4`; `*` stands for one segment, e.g. `/runners/*`. */
   path?: string
   /** Only for this HTTP method (with `path`); any method when absent. */
-  method?: string
+  method?: components['schemas']['FaultSpec']['method']
   /** Wait this long before answering: fixed milliseconds, or a random pick between min and max. */
   latencyMs?: number | { min: number; max: number }
   /** Answer this status with GitLab's body for it, instead of running the request. */

@@ -1,13 +1,31 @@
-// The control API and its OpenAPI document agree: every operation has a handler and every handler an
-// operation, and the document loads with the same strict checks as the GitLab contract.
+// The control API and its OpenAPI document agree: every operation has a surface function and every
+// surface function an operation (the build checks the same through the generated types), and the
+// document loads with the same strict checks as the GitLab contract.
 import { describe, expect, it } from 'vitest'
 import { loadContract } from '../../src/contract/index.js'
-import { controlContractFile, controlHandlers, streamingHandlers } from '../../src/control/routes.js'
+import { ControlPlane } from '../../src/control/plane.js'
+import { controlContractFile, controlSurface } from '../../src/control/surface.js'
+import { loadScenario } from '../../src/scenarios/load.js'
+import { systemClock } from '../../src/store/clock.js'
 
 describe('openapi/control.yaml', () => {
-  it('has exactly one handler for every control operation', () => {
+  it('has exactly one surface function for every control operation', () => {
     const contract = loadContract(controlContractFile)
-    expect([...Object.keys(controlHandlers), ...Object.keys(streamingHandlers)].sort()).toEqual([...contract.operations.keys()].sort())
-    expect(contract.basePath).toBe('/__mock')
+    const plane = new ControlPlane({
+      scenario: loadScenario('empty', { now: Date.now() }),
+      scenarioName: 'empty',
+      baseClock: systemClock,
+      journalLimit: 10,
+      sessionIdleMs: 60_000,
+      gitlabVersion: '18.0',
+      maxSessions: 1,
+    })
+    try {
+      const surface = controlSurface({ plane, contract, scenarioFiles: undefined, prefix: '/__mock', about: { version: '0', gitlabVersion: '18.0', startedAt: 0 } })
+      expect(Object.keys(surface.operations).sort()).toEqual([...contract.operations.keys()].sort())
+      expect(contract.basePath).toBe('/__mock')
+    } finally {
+      plane.close()
+    }
   })
 })
