@@ -62,6 +62,16 @@ describe('module seams', () => {
     expect(violations('server', (_entry, lands) => lands !== 'control')).toEqual([])
   })
 
+  // The control plane implements the server's hooks and mounts /__mock with the server's body reader,
+  // responder and error catalogue; the pipeline itself (app.ts, handlers, dispatch) is none of its business.
+  it('lets the control plane reach the server only through its hooks, errors, responder and input reader', () => {
+    const allowed = ['server/hooks.ts', 'server/errors.ts', 'server/respond.ts', 'server/input.ts']
+    const reached = importsOf('control')
+      .filter((entry) => target(entry) === 'server')
+      .map((entry) => relative(SRC, join(SRC, entry.file, '..', entry.spec)).replace(/\.js$/, '.ts'))
+    expect(reached.filter((path) => !allowed.includes(path))).toEqual([])
+  })
+
   it('keeps the control plane away from the drift checker and the entry point that wires it', () => {
     expect(violations('control', (_entry, lands) => !['drift', 'index.ts'].includes(lands))).toEqual([])
   })
