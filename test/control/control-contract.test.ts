@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadContract } from '../../src/contract/index.js'
 import { ControlPlane } from '../../src/control/plane.js'
-import { controlContractFile, controlSurface } from '../../src/control/surface.js'
+import { controlContractFile, controlSurface, type ControlSurfaceShape } from '../../src/control/surface.js'
 import { loadScenario } from '../../src/scenarios/load.js'
 import { systemClock } from '../../src/store/clock.js'
 
@@ -27,5 +27,16 @@ describe('openapi/control.yaml', () => {
     } finally {
       plane.close()
     }
+  })
+
+  // Checked by `npm run typecheck`: the shape the surface must satisfy is not vacuous.
+  it('types each operation from the document: a wrong status, a wrong body or a missing operation fails the build', () => {
+    // @ts-expect-error removeFault documents 204 and 404, not 200
+    const wrongStatus: ControlSurfaceShape['removeFault'] = () => ({ status: 200, body: {} })
+    // @ts-expect-error listFaults answers { faults }, not { runners }
+    const wrongBody: ControlSurfaceShape['listFaults'] = () => ({ status: 200, body: { runners: [] } })
+    // @ts-expect-error every operation of control.yaml needs a function
+    const missing: ControlSurfaceShape = { resetScope: () => ({ status: 204 }) }
+    expect([wrongStatus, wrongBody, missing].length).toBe(3)
   })
 })
