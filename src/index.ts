@@ -17,6 +17,7 @@ import { confinedAccess, type FileAccess } from './scenarios/file-access.js'
 import { loadScenario } from './scenarios/load.js'
 import { packageVersion } from './package-version.js'
 import { systemClock, type Clock } from './store/clock.js'
+import { JobTable } from './store/job-table.js'
 import type { WorldData } from './store/records.js'
 import type { World } from './store/world.js'
 import { API_PREFIX, createApp } from './server/app.js'
@@ -295,7 +296,9 @@ function controlsOf(scopeOf: () => Scope, surface: ControlSurface): Omit<MockCon
       return state
     },
     importState(state) {
-      settled(call('importState', scopeOf(), { body: state }))
+      // Checked as JSON, as over HTTP: a program's data may hold its jobs as the store's compact table.
+      const body = state.jobs instanceof JobTable ? { ...state, jobs: [...state.jobs] } : state
+      settled(call('importState', scopeOf(), { body }))
     },
     fault: (spec) => settled(call('addFault', scopeOf(), { body: spec })).body,
     faults: () => settled(call('listFaults', scopeOf(), {})).body.faults,

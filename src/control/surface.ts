@@ -43,14 +43,19 @@ export type ControlParams<Op extends ControlOperationId> = Part<operations[Op]['
 type Responses<Op extends ControlOperationId> = operations[Op]['responses']
 type SuccessStatus<Op extends ControlOperationId> = Extract<keyof Responses<Op>, 200 | 201 | 204>
 type BodyOf<R> = R extends { content: { 'application/json': infer B } } ? Open<B> : undefined
-/** openapi-typescript writes an object schema without properties as Record<string, never>: the document means any object. */
+/**
+ * What may stand for the document's type in an answer, which is sent as JSON: an object schema without
+ * properties (Record<string, never> from openapi-typescript) means any object, an array may be read-only,
+ * and anything may be an object whose toJSON() gives it (the store's compact job table).
+ */
 type Open<T> = T extends readonly (infer I)[]
-  ? Open<I>[]
+  ? Sent<readonly Open<I>[]>
   : T extends object
     ? string extends keyof T
       ? [T[string]] extends [never] ? object : T
-      : { [K in keyof T]: Open<T[K]> }
+      : Sent<{ [K in keyof T]: Open<T[K]> }>
     : T
+type Sent<T> = T | { toJSON(): T }
 
 /** What an operation answers when it does what it was asked: a status it documents, with its body. */
 export type ControlAnswer<Op extends ControlOperationId> = {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ControlParamsError, FaultError, NotFoundRefusal, startMock, StateError, StateNotSavedError, type WorldData } from '../../src/index.js'
-import { startTestMock } from '../helpers/start-mock.js'
+import { loadScenario } from '../../src/scenarios/load.js'
+import { NOW, startTestMock } from '../helpers/start-mock.js'
 import { control, type ControlResponse } from './control-client.js'
 
 const mock = await startTestMock()
@@ -65,6 +66,14 @@ describe('one control surface', () => {
     expect(overHttp.status).toBe(400)
     expect(inProcess).toBeInstanceOf(ControlParamsError)
     expect(inProcess.message).toBe(words(overHttp))
+  })
+
+  it('imports world data whose jobs are the compact job table, as a program may hold it', () => {
+    const data = loadScenario('bench', { now: NOW })
+    expect(Array.isArray(data.jobs)).toBe(false)
+    const session = mock.session('job table import')
+    session.importState(data)
+    expect(session.exportState().jobs).toHaveLength([...data.jobs].length)
   })
 
   it('refuses a journal limit below 1, with the same words', async () => {
