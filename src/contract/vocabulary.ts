@@ -85,6 +85,7 @@ export function createAjv({ checkSchemas = true }: { checkSchemas?: boolean } = 
     verbose: true,
   })
   addFormats.default(ajv)
+  rememberDateTimes(ajv)
   const shaped = new Map<string, object>(gitlabVocabulary.map(({ keyword, metaSchema }) => [keyword, metaSchema]))
   for (const keyword of contractKeywords) {
     // examples and deprecated are already 2020-12 annotations.
@@ -93,4 +94,26 @@ export function createAjv({ checkSchemas = true }: { checkSchemas?: boolean } = 
     ajv.addKeyword(metaSchema === undefined || !checkSchemas ? { keyword } : { keyword, metaSchema })
   }
   return ajv
+}
+
+/**
+ * `date-time` is a third of validating a typical GitLab body, and the same few timestamps come back
+ * in every page (a runner's created_at, a job's pipeline): remember ajv-formats' answer per text.
+ */
+function rememberDateTimes(ajv: Ajv2020): void {
+  const format = ajv.formats['date-time']
+  if (format === undefined || typeof format !== 'object' || !('validate' in format) || typeof format.validate !== 'function') return
+  const validate = format.validate as (text: string) => boolean
+  const answers = new Map<string, boolean>()
+  const remembered = (text: string): boolean => {
+    let answer = answers.get(text)
+    if (answer === undefined) {
+      // A bounded memo: a long drift run sees unbounded distinct times.
+      if (answers.size >= 10_000) answers.clear()
+      answer = validate(text)
+      answers.set(text, answer)
+    }
+    return answer
+  }
+  ajv.addFormat('date-time', { ...format, validate: remembered } as typeof format)
 }

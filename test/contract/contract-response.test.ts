@@ -131,6 +131,26 @@ describe('body violations carry what the drift checker needs', () => {
   })
 })
 
+describe('timestamps', () => {
+  const formatErrors = (createdAt: string) =>
+    validateResponse(listRunners, 200, pageHeaders, [{ ...runner, created_at: createdAt }]).filter((violation) => violation.keyword === 'format').length
+
+  // Answers are remembered per text (vocabulary.ts): seeing a timestamp again must not change its verdict.
+  it.each([
+    ['2024-02-29T10:00:00.000Z', 0],
+    ['2025-02-29T10:00:00.000Z', 1],
+    ['2025-04-31T10:00:00Z', 1],
+    ['2025-06-02T23:59:60Z', 0],
+    ['2025-06-02T22:59:60Z', 1],
+    ['2016-12-31T23:59:60Z', 0],
+    ['2025-06-02T12:00:00', 1],
+    ['2025-06-02 12:00:00+02:00', 0],
+  ])('judges %s the same the first and the second time', (text, errors) => {
+    expect(formatErrors(text)).toBe(errors)
+    expect(formatErrors(text)).toBe(errors)
+  })
+})
+
 describe('the real contract', () => {
   const real = loadContract()
   const operation = real.getOperation('listRunners')
