@@ -7,7 +7,8 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import express, { type Request, type Response, type Router } from 'express'
+import type express from 'express'
+import type { Request, Response, Router } from 'express'
 import type { Contract } from '../contract/index.js'
 import { allReleases, formatRelease, ReleaseError } from '../profile/index.js'
 
@@ -16,7 +17,14 @@ export const DOCS_PATH = '/api/v4/docs/'
 
 /** The package's dashboard/ folder, found from this file so it resolves the same from src/ and dist/. */
 export const dashboardDir = fileURLToPath(new URL('../../dashboard/', import.meta.url))
-const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))
+// Express and swagger-ui-dist are looked up when the pages are first asked for (app.ts builds them then).
+const requireModule = createRequire(import.meta.url)
+let swaggerDir: string | undefined
+
+function swaggerFile(file: string): string {
+  swaggerDir ??= dirname(requireModule.resolve('swagger-ui-dist/package.json'))
+  return join(swaggerDir, file)
+}
 // Only what the reference page loads: the package also holds source maps and other bundles.
 const SWAGGER_FILES = ['swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'swagger-ui.css', 'favicon-32x32.png']
 
@@ -36,7 +44,7 @@ const zippedFiles = new Map<string, Buffer>()
 function gzipped(file: string): Buffer {
   let zipped = zippedFiles.get(file)
   if (!zipped) {
-    zipped = gzipSync(readFileSync(join(swaggerDir, file)))
+    zipped = gzipSync(readFileSync(swaggerFile(file)))
     zippedFiles.set(file, zipped)
   }
   return zipped
@@ -50,7 +58,8 @@ export interface PagesOptions {
 }
 
 export function pages(options: PagesOptions): Router {
-  const router = express.Router({ strict: true, caseSensitive: true })
+  const { Router: newRouter, static: serveStatic } = requireModule('express') as typeof express
+  const router = newRouter({ strict: true, caseSensitive: true })
   const sendPage = (file: string) => (_req: Request, res: Response) => {
     res.set(PAGE_HEADERS)
     res.sendFile(join(dashboardDir, file))
@@ -63,7 +72,7 @@ export function pages(options: PagesOptions): Router {
       else next()
     })
     router.get(DASHBOARD_PATH, sendPage('index.html'))
-    router.use('/__mock/ui', express.static(join(dashboardDir, 'ui'), fileOptions))
+    router.use('/__mock/ui', serveStatic(join(dashboardDir, 'ui'), fileOptions))
   }
 
   router.get('/api/v4/docs', (_req, res) => res.redirect(302, DOCS_PATH))
@@ -80,7 +89,7 @@ export function pages(options: PagesOptions): Router {
       res.status(400).json({ message: `400 Bad request - ${error.message}` })
     }
   })
-  router.use(`${DOCS_PATH}reference`, express.static(join(dashboardDir, 'reference'), fileOptions))
+  router.use(`${DOCS_PATH}reference`, serveStatic(join(dashboardDir, 'reference'), fileOptions))
   router.use(`${DOCS_PATH}swagger`, (req, res, next) => {
     const file = req.path.slice(1)
     if (!SWAGGER_FILES.includes(file)) {
@@ -90,7 +99,7 @@ export function pages(options: PagesOptions): Router {
     // Swagger UI's bundle is 1.8 MB; gzipped once and kept, the reference loads a quarter of that.
     const zipped = file.endsWith('.png') || !req.acceptsEncodings('gzip') ? undefined : gzipped(file)
     if (!zipped) {
-      res.sendFile(join(swaggerDir, file), { maxAge: '1h' })
+      res.sendFile(swaggerFile(file), { maxAge: '1h' })
       return
     }
     res.set({ 'Content-Encoding': 'gzip', 'Cache-Control': 'public, max-age=3600', Vary: 'Accept-Encoding' })
