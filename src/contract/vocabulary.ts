@@ -75,6 +75,8 @@ export const contractKeywords = [
 export function createAjv({ checkSchemas = true }: { checkSchemas?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({
     validateSchema: checkSchemas,
+    // Without the check no schema is held to a meta-schema, so none is added (half of making an ajv).
+    meta: checkSchemas,
     strict: true,
     // `type: [integer, string]` is how OpenAPI 3.1 spells a project id; strictTypes forbids it otherwise.
     allowUnionTypes: true,
