@@ -326,6 +326,11 @@ class RequestLink implements LinkContext {
 
 /** Findings go to the journal too, so a test can see which of its requests broke the contract. */
 function send(call: ApiCall, operation: Operation | undefined, reply: Reply): void {
+  // A client that left while its body arrived or a fault delayed it hears nothing: dropped, status 0.
+  if (call.req.socket.destroyed) {
+    call.scope.finish(call.res)
+    return
+  }
   const sent = call.api.responder.send(call.res, operation, reply)
   const { scope } = call
   scope.response = sent
