@@ -78,8 +78,18 @@ export function createApp(options: AppOptions): MockApp {
     const path = pathOf(url)
     if (!passesSiteChecks(req, res, path, policy)) return
     const under = apiPathOf(path)
-    if (under === undefined) (shell ??= createShell(api))(req, res)
-    else serveApi(api, req, res, path, under, url)
+    if (under === undefined) {
+      shell ??= createShell(api)
+      shell(req, res)
+      return
+    }
+    try {
+      serveApi(api, req, res, path, under, url)
+    } catch (error) {
+      // Only a failure before the request entered its scope gets here (serveApi answers the rest):
+      // a 500, as Express answered it, never a crashed mock.
+      if (!res.headersSent) responder.send(res, undefined, replyForError(error, options.log))
+    }
   }
   return { app: listener, responder }
 }
