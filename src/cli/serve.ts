@@ -1,6 +1,5 @@
 // `gitlab-runners-mock serve`: the mock on a scenario, with the URL, tokens and a curl line to try.
 import { ControlTokenError, ReleaseError, StateFileError, startMock } from '../index.js'
-import { watchScenario } from '../control/watch.js'
 import { findPersonas } from './personas.js'
 import {
   batchedLog, defaultRequestLogFormat, formatRequestLog, REQUEST_LOG_FORMATS, type RequestLogFormat,
@@ -131,7 +130,8 @@ export async function runServe(argv: string[]): Promise<number> {
     throw error
   }
   process.stdout.write(banner(mock.url, findPersonas(mock.world.peopleData()), values.scenario, mock.gitlabVersion))
-  const watcher = values.watch ? watchScenario(values.scenario, () => reload(mock, values.scenario)) : undefined
+  // Imported only for --watch: it brings the yaml library, which a plain start never loads.
+  const watcher = values.watch ? (await import('../control/watch.js')).watchScenario(values.scenario, () => reload(mock, values.scenario)) : undefined
   const stop = () => {
     watcher?.close()
     void mock.close().then(() => process.exit(0))

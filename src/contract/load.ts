@@ -1,10 +1,9 @@
 // Reads the OpenAPI 3.1 contract once: parses it with positions, checks its structure, inlines its
 // $refs, proves every schema compiles in ajv's strict mode, and compiles the validators. A broken
 // document becomes a ContractError naming file, line and JSON pointer, never a stack trace.
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { isAbsolute, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type * as YamlLibrary from 'yaml'
 import type { Document, LineCounter } from 'yaml'
@@ -12,6 +11,7 @@ import type { Ajv2020 } from 'ajv/dist/2020.js'
 import { dereference, sourcePath } from './dereference.js'
 import { buildOperations, findOperation, getOperation, httpMethods, type Operation, type OperationMatch } from './operations.js'
 import { decodePointer, encodePointer, isObject } from './pointer.js'
+import { prebuiltYaml } from '../prebuilt.js'
 import { FactError, formatRelease, NEWEST_RELEASE, parseRelease, profileFor, type Release, type VersionProfile } from '../profile/index.js'
 import { compileRequestValidators, validateRequest, type RawRequest, type RequestResult } from './request.js'
 import { compileResponseValidators, validateResponse } from './response.js'
@@ -19,8 +19,7 @@ import type { Violation } from './violation.js'
 import { contractKeywords, createAjv } from './vocabulary.js'
 
 export const defaultContractFile = fileURLToPath(new URL('../../openapi/gitlab-runners.yaml', import.meta.url))
-const shippedContracts = dirname(defaultContractFile)
-// yaml is loaded on first need, synchronously: the shipped contracts start from their JSON.
+// yaml is loaded on first need, synchronously: the shipped contracts start from their JSON (prebuilt.ts).
 const requireModule = createRequire(import.meta.url)
 
 export interface Contract {
@@ -115,7 +114,8 @@ function readContract(file: string): Reading {
   // The YAML is parsed when there is no current JSON of it, or when a problem needs its line.
   let parsed: ParsedYaml | undefined
   const parse = (): ParsedYaml => (parsed ??= parseYaml(text, shown))
-  const source: unknown = prebuiltDocument(file, text) ?? parse().yaml.toJS()
+  const prebuilt = prebuiltYaml(file, text)
+  const source: unknown = prebuilt === undefined ? parse().yaml.toJS() : prebuilt.data
   const report = (found: Found[]): never => {
     const { yaml, lineCounter } = parse()
     const problems = new Map<string, ContractProblem>()
@@ -150,29 +150,6 @@ function parseYaml(text: string, shown: string): ParsedYaml {
     )
   }
   return { yaml, lineCounter }
-}
-
-/**
- * The document of a contract this package ships as `npm run generate` wrote it to
- * openapi/generated/<name>.json (scripts/generate-contract-json.js), when that JSON was made from
- * exactly `text`; otherwise undefined, and the YAML is parsed. A contract file of the user's own is
- * always parsed.
- */
-function prebuiltDocument(file: string, text: string): unknown {
-  const absolute = resolve(file)
-  if (dirname(absolute) !== shippedContracts) return undefined
-  return readPrebuilt(join(shippedContracts, 'generated', `${basename(absolute).replace(/\.ya?ml$/, '')}.json`), text)
-}
-
-/** The document in a generated contract JSON, if it was made from `text` (exported for tests). */
-export function readPrebuilt(jsonFile: string, text: string): unknown {
-  let prebuilt: { sha256?: unknown; document?: unknown }
-  try {
-    prebuilt = JSON.parse(readFileSync(jsonFile, 'utf8')) as typeof prebuilt
-  } catch {
-    return undefined
-  }
-  return prebuilt.sha256 === createHash('sha256').update(text).digest('hex') ? prebuilt.document : undefined
 }
 
 function compileContract(

@@ -8,8 +8,10 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
 import type { ErrorObject, ValidateFunction } from 'ajv'
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
-import type { Document } from 'yaml'
+import { createRequire } from 'node:module'
+import type * as YamlLibrary from 'yaml'
+import type { Document, LineCounter } from 'yaml'
+import { prebuiltYaml } from '../prebuilt.js'
 import * as prebuilt from '../generated/scenario-validator.js'
 import { refusal, type FileAccess } from './file-access.js'
 import type { GenerateSpec, GroupSpec, InstanceSpec, ProjectSpec, RunnerSpec, ScenarioFile, UserSpec } from './format.js'
@@ -20,9 +22,19 @@ export type PathSegment = string | number
 
 export interface Source {
   file: string
+  /** What the file holds, as plain data. */
+  data: unknown
+  /** The YAML with positions, for a problem's line: parsed on first need when the data came prebuilt. */
+  yaml(): ParsedYaml
+}
+
+interface ParsedYaml {
   document: Document.Parsed
   lineCounter: LineCounter
 }
+
+// yaml is loaded on first need, synchronously: the built-in scenarios start from their JSON (prebuilt.ts).
+const requireModule = createRequire(import.meta.url)
 
 /** A place inside one scenario file, to point a problem at. */
 export interface Site {
@@ -122,7 +134,7 @@ function mergeFile(text: string, file: string, merged: MergedScenario, including
     merged.problems.push(...error.problems)
     return
   }
-  const data = source.document.toJS() as unknown
+  const { data } = source
   // An empty file is an empty world, not an error: `yaml` reads it as null.
   const raw = data === null || data === undefined ? {} : data
   let content: ScenarioFile
@@ -205,9 +217,16 @@ function locateAll<T>(items: T[] | undefined, root: Site, key: string): Array<Lo
 }
 
 function parseSource(text: string, file: string): Source {
+  let parsed: ParsedYaml | undefined
+  const yaml = (): ParsedYaml => (parsed ??= parseYaml(text, file))
+  const prebuilt = prebuiltYaml(file, text)
+  return { file, data: prebuilt === undefined ? yaml().document.toJS() : prebuilt.data, yaml }
+}
+
+function parseYaml(text: string, file: string): ParsedYaml {
+  const { LineCounter, parseDocument } = requireModule('yaml') as typeof YamlLibrary
   const lineCounter = new LineCounter()
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  const source = { file, document, lineCounter }
   if (document.errors.length > 0) {
     throw new ScenarioError(
       document.errors.map((error) => ({
@@ -218,7 +237,7 @@ function parseSource(text: string, file: string): Source {
       })),
     )
   }
-  return source
+  return { document, lineCounter }
 }
 
 function schemaProblems(source: Source, errors: ErrorObject[]): ScenarioProblem[] {
@@ -262,7 +281,9 @@ function describeSchemaError(error: ErrorObject): string {
 
 /** The 1-based line of the node at `path`, or of its nearest existing ancestor (the key's line for map entries). */
 function lineOf(source: Source, path: PathSegment[]): number | null {
-  let node: unknown = source.document.contents
+  const { isMap, isScalar, isSeq } = requireModule('yaml') as typeof YamlLibrary
+  const { document, lineCounter } = source.yaml()
+  let node: unknown = document.contents
   let offset: number | undefined = rangeStart(node)
   for (const segment of path) {
     if (isMap(node)) {
@@ -279,7 +300,7 @@ function lineOf(source: Source, path: PathSegment[]): number | null {
       break
     }
   }
-  return offset === undefined ? null : source.lineCounter.linePos(offset).line
+  return offset === undefined ? null : lineCounter.linePos(offset).line
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -1,14 +1,18 @@
 // `serve` loads only what answering needs: Express with the first page, control or 404 request, faker
-// (its English locale alone) with the first scenario that generates, Prism never. Each case runs in a
-// fresh process, since a module once loaded stays loaded.
+// (its English locale alone) with the first scenario that generates, yaml only for YAML without a
+// current build-time JSON (a user's scenario), Prism never. Each case runs in a fresh process, since a
+// module once loaded stays loaded.
 import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 
 const run = promisify(execFile)
 const root = fileURLToPath(new URL('../..', import.meta.url))
-const WATCHED = ['express', '@faker-js/faker', '@stoplight']
+const WATCHED = ['express', '@faker-js/faker', 'yaml', '@stoplight']
 
 /** Starts the mock in a new process on `scenario`, sends `paths` in order, and lists the watched packages it loaded. */
 async function packagesLoaded(scenario: string, paths: string[]): Promise<{ packages: string[]; files: string[] }> {
@@ -31,13 +35,23 @@ async function packagesLoaded(scenario: string, paths: string[]): Promise<{ pack
 }
 
 describe('what serve loads', () => {
-  it('answers the GitLab API of the default scenario without Express, faker or Prism', async () => {
+  it('answers the GitLab API of the default scenario without Express, faker, yaml or Prism', async () => {
     const { packages } = await packagesLoaded('default', ['/api/v4/runners/all?per_page=5'])
     expect(packages).toEqual([])
   })
 
   it('loads Express with the first request outside the API', async () => {
     expect((await packagesLoaded('default', ['/__mock/health'])).packages).toEqual(['express'])
+  })
+
+  it("loads yaml for a scenario file of the user's own", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grm-imports-'))
+    try {
+      writeFileSync(join(dir, 'mine.yaml'), 'include: [default]\n')
+      expect((await packagesLoaded(join(dir, 'mine.yaml'), ['/api/v4/runners/all'])).packages).toEqual(['yaml'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it("loads faker's English locale, and no other, for a scenario that generates", async () => {
