@@ -88,7 +88,7 @@ function newRunner(world: World, owner: Owner, settings: RunnerSettings & { acti
 export function registerRunner(world: World, params: RegisterRunnerParams): RunnerRecord {
   const { token } = params
   if (token === undefined) throw new ParamError('token is missing')
-  if (params.active !== undefined && params.paused !== undefined) throw new ParamError('active, paused are mutually exclusive')
+  // Not both active and paused is the contract's rule (x-gitlab-mutually-exclusive); here paused wins.
 
   const now = world.now()
   const switchable = params.registrationSwitch ?? true

@@ -3,7 +3,7 @@
 import {
   canDeleteRunner, canReadRunner, canSeeGroup, canSeeProject, canUpdateRunner, isAdmin,
 } from './access.js'
-import { ForbiddenError, InvalidError, NotFoundError, ParamError, PreconditionFailedError } from './errors.js'
+import { ForbiddenError, InvalidError, NotFoundError, PreconditionFailedError } from './errors.js'
 import { paginate, type OffsetParams, type Page } from './pagination.js'
 import type {
   GroupRecord, Millis, ProjectRecord, RunnerAccessLevel, RunnerManagerRecord, RunnerRecord,
@@ -81,13 +81,11 @@ export function getRunner(world: World, actor: Actor, params: RunnerIdParams): R
 }
 
 /**
- * That an update names at least one attribute is the contract's rule (`x-gitlab-at-least-one-of`,
- * its list differing by release), checked by request validation; here an empty update only touches
- * updated_at.
+ * That an update names at least one attribute, and not both active and paused, are the contract's
+ * rules (`x-gitlab-at-least-one-of`, its list differing by release, and `x-gitlab-mutually-exclusive`),
+ * checked by request validation; here an empty update only touches updated_at, and paused wins.
  */
 export function updateRunner(world: World, actor: Actor, params: UpdateRunnerParams): RunnerDetails {
-  if (params.active !== undefined && params.paused !== undefined) throw new ParamError('active, paused are mutually exclusive')
-
   const runner = findRunner(world, params.id)
   if (!canUpdateRunner(world, actor.user, runner)) throw new ForbiddenError('No access granted')
 

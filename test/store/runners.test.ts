@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ForbiddenError, InvalidError, NotFoundError, ParamError, PreconditionFailedError } from '../../src/store/errors.js'
+import { ForbiddenError, InvalidError, NotFoundError, PreconditionFailedError } from '../../src/store/errors.js'
 import {
   deleteRunner, getRunner, listRunnerManagers, listRunnerProjects, resetRunnerAuthenticationToken, updateRunner,
 } from '../../src/store/runners.js'
@@ -75,13 +75,6 @@ describe('updateRunner', () => {
     const tagList = Array.from({ length: 51 }, (_, i) => `t${i}`)
     expect(caught(() => updateRunner(world, actorFor(world, 'admin'), { id: RUNNER_INSTANCE, tagList })))
       .toStrictEqual(new InvalidError({ tags_list: ['Too many tags specified. Please limit the number of tags to 50'] }))
-  })
-
-  it('answers the Grape error for active with paused', () => {
-    const { world } = buildWorld()
-    const admin = actorFor(world, 'admin')
-    expect(caught(() => updateRunner(world, admin, { id: RUNNER_INSTANCE, active: true, paused: true })))
-      .toStrictEqual(new ParamError('active, paused are mutually exclusive'))
   })
 
   it('refuses a group maintainer on the group runner and anyone but admins on an instance runner', () => {
