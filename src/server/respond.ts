@@ -31,8 +31,9 @@ const JSON_HEADERS: Record<string, string> = Object.freeze({ 'content-type': 'ap
 function asSent(reply: Reply): SentReply {
   if (reply.body === undefined) return { status: reply.status, headers: reply.headers ?? NO_HEADERS }
   if (reply.headers === undefined) return { status: reply.status, headers: JSON_HEADERS, body: reply.body }
+  // A copy: the reply's headers may be shared (a replayed exchange's, a fault's).
   const headers: Record<string, string> = {}
-  if (reply.headers !== undefined) for (const name in reply.headers) headers[name] = reply.headers[name]!
+  for (const name in reply.headers) headers[name] = reply.headers[name]!
   headers['content-type'] = 'application/json'
   return { status: reply.status, headers, body: reply.body }
 }
