@@ -1,7 +1,7 @@
 // The reply path alone, per reply: handler (store + serializer) → self-check → JSON → a stub response,
 // for the bench workloads, in-process. Compares source trees in ONE run, interleaved round by round:
 //   node --import tsx bench/reply-path.ts [label=path/to/tree ...]   (default: this tree)
-//   REPLY_PATH_ONLY='runner details' … to time one workload (e.g. under --cpu-prof)
+//   REPLY_PATH_ONLY='runner details' … to time one workload (e.g. under --cpu-prof); REPLY_PATH_ROUNDS=9 for more rounds
 // e.g. `git archive main | tar -x -C /tmp/main-tree` then `... bench/reply-path.ts main=/tmp/main-tree branch=.`
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -79,7 +79,7 @@ const trees = await Promise.all(
 )
 
 const workloads = WORKLOADS.filter((workload) => process.env.REPLY_PATH_ONLY === undefined || workload.name === process.env.REPLY_PATH_ONLY)
-const ROUNDS = 5
+const ROUNDS = Number(process.env.REPLY_PATH_ROUNDS ?? 5)
 const PER_ROUND_MS = 400
 const results = new Map<string, number[]>()
 for (const workload of workloads) {
