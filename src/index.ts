@@ -201,7 +201,6 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     journalLimit: options.journalLimit ?? 500,
     sessionIdleMs: options.sessionIdleMs ?? 30 * 60_000,
     gitlabVersion,
-    faultTargets: { operationIds: [...contract.operations.keys()], paths: [...contract.operations.values()].map((operation) => operation.path) },
     maxSessions,
     ...(stateFile === undefined ? {} : { save: (world: World) => writeStateFile(stateFile, world.toData()) }),
     onServed: onRequest === undefined ? undefined : (served, session) => onRequest(requestLogEntry(served, session)),
@@ -211,9 +210,10 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
 
   // One surface for the control API and one for this program's methods: the same functions, but a
   // scenario sent over HTTP reads only the allowed folders while a program's own scenarios read anywhere.
+  const faultTargets = { operationIds: [...contract.operations.keys()], paths: [...contract.operations.values()].map((operation) => operation.path) }
   const surfaceOf = (scenarioFiles: FileAccess | undefined) =>
     controlSurface({
-      plane, scenarioFiles, contract: controlContract(), prefix: CONTROL_PREFIX,
+      plane, scenarioFiles, contract: controlContract, prefix: CONTROL_PREFIX, faultTargets,
       about: { version: packageVersion(), gitlabVersion, startedAt: Date.now() },
     })
   const inProcess = surfaceOf(undefined)

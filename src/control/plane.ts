@@ -9,7 +9,7 @@ import { World } from '../store/world.js'
 import { forcedStatus, StateNotSavedError } from '../server/errors.js'
 import { isRead, type FaultOutcome, type RequestScope, type ServerHooks } from '../server/hooks.js'
 import type { Reply } from '../server/respond.js'
-import { checkFaultTarget, type Fault, type FaultAction, type FaultSpec, type FaultTargets } from './faults.js'
+import type { FaultAction } from './faults.js'
 import type { ServedRequest } from './journal.js'
 import { SessionLimitError } from './refusals.js'
 import { Scope, SharedWorld, scopedClock, swapServing } from './scope.js'
@@ -30,8 +30,6 @@ export interface ControlPlaneOptions {
   journalLimit: number
   /** A session unused this long is dropped. */
   sessionIdleMs: number
-  /** What faults may name; a fault naming anything else is refused. */
-  faultTargets?: FaultTargets
   /** Called when any request but a health check has been answered (the request log). */
   onServed?: (request: ServedRequest, session: string | null) => void
   /** The GitLab release the mock answers as ("17.11"): exported states name it. */
@@ -236,12 +234,6 @@ export class ControlPlane {
       enter: (req, path) => this.enter(req, path),
       mount: { prefix, handler: routes },
     }
-  }
-
-  /** Adds a fault to a scope once it is known to name an operation or a route of the API. */
-  addFault(scope: Scope, spec: FaultSpec): Fault {
-    if (this.options.faultTargets) checkFaultTarget(spec, this.options.faultTargets)
-    return scope.faults.add(spec)
   }
 
   /**

@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { Request, RequestHandler, Response } from 'express'
 import { controlTokenRequired, invalidParams, routeNotFound, stateNotSaved } from '../server/errors.js'
 import { InputError, parseQuery, readBody } from '../server/input.js'
-import { createResponder, type Reply, type SelfCheckMode } from '../server/respond.js'
+import { createResponder, type Reply, type Responder, type SelfCheckMode } from '../server/respond.js'
 import { streamJournal } from './journal-stream.js'
 import type { ControlPlane } from './plane.js'
 import { ControlParamsError, StateNotSavedError } from './refusals.js'
@@ -39,19 +39,21 @@ function replyFor(outcome: { status: number; body?: unknown } | Refused<number>)
 /** The handler mounted at /__mock. */
 export function controlRoutes(options: ControlRouteOptions): RequestHandler {
   const { surface } = options
-  const { contract } = surface
-  const responder = createResponder(contract, options.selfCheck, options.log)
+  let responder: Responder | undefined
   return async (req: Request, res: Response) => {
+    // Made on the first control request: a mock nobody controls never loads control.yaml.
+    const contract = surface.contract()
+    const sender = (responder ??= createResponder(contract, options.selfCheck, options.log))
     // HEAD is the GET without its body, as on the GitLab API (Node drops the body).
     const match = contract.findOperation(req.method === 'HEAD' ? 'GET' : req.method, req.path)
     if (!match) {
-      responder.send(res, undefined, routeNotFound)
+      sender.send(res, undefined, routeNotFound)
       return
     }
     const { operation, pathParams } = match
     // Discovery (health, index, this document) declares no security: a health check needs no token.
     if (operation.security.length > 0 && options.controlToken !== undefined && !tokenMatches(req.headers['x-mock-control-token'], options.controlToken)) {
-      responder.send(res, operation, controlTokenRequired)
+      sender.send(res, operation, controlTokenRequired)
       return
     }
     let reply: Reply
@@ -79,7 +81,7 @@ export function controlRoutes(options: ControlRouteOptions): RequestHandler {
         transport = true
       } else throw error
     }
-    responder.send(res, transport ? undefined : operation, reply)
+    sender.send(res, transport ? undefined : operation, reply)
   }
 }
 

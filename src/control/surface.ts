@@ -10,7 +10,7 @@ import { loadScenario, parseScenario, resolveScenarioPath, ScenarioError } from 
 import { displayName } from '../scenarios/source.js'
 import type { FileAccess } from '../scenarios/file-access.js'
 import type { WorldData } from '../store/records.js'
-import { FaultError } from './faults.js'
+import { checkFaultTarget, FaultError, type FaultTargets } from './faults.js'
 import type { Journal } from './journal.js'
 import { overviewOf, personasOf } from './overview.js'
 import type { ControlPlane } from './plane.js'
@@ -97,13 +97,18 @@ export type ControlSurfaceShape = {
 
 export interface ControlSurfaceOptions {
   plane: ControlPlane
-  /** The control API's own document: the discovery operations describe it, and requests are checked against it. */
-  contract: Contract
+  /**
+   * The control API's own document: the discovery operations describe it, and requests are checked
+   * against it. Asked for on first use, so a mock nobody controls never loads it.
+   */
+  contract: () => Contract
   /**
    * Where files a scenario loaded through this surface may name (`include:`, `replay:`); undefined
    * for anywhere. The control API is confined; a program's own scenarios are trusted.
    */
   scenarioFiles: FileAccess | undefined
+  /** What a fault may name (the GitLab API's operations and paths); a fault naming anything else could never fire. */
+  faultTargets: FaultTargets
   /** What health and the index report about this mock. */
   about: { version: string; gitlabVersion: string; startedAt: number }
   /** Path the control API is mounted at, for the index. */
@@ -202,7 +207,11 @@ export function controlSurface(options: ControlSurfaceOptions) {
       return answer(200, scope.clock.state())
     },
     listFaults: (scope: Scope) => answer(200, { faults: scope.faults.list() }),
-    addFault: (scope: Scope, params: ControlParams<'addFault'>) => orBadRequest(() => answer(201, plane.addFault(scope, params)), FaultError),
+    addFault: (scope: Scope, params: ControlParams<'addFault'>) =>
+      orBadRequest(() => {
+        checkFaultTarget(params, options.faultTargets)
+        return answer(201, scope.faults.add(params))
+      }, FaultError),
     clearFaults: (scope: Scope) => {
       scope.faults.clear()
       return noContent
@@ -245,7 +254,7 @@ export function controlSurface(options: ControlSurfaceOptions) {
         health: `${prefix}/health`,
         openapi: `${prefix}/openapi.json`,
         api: '/api/v4',
-        operations: [...contract.operations.values()].map((operation) => ({
+        operations: [...contract().operations.values()].map((operation) => ({
           operationId: operation.operationId,
           method: operation.method.toUpperCase(),
           path: `${prefix}${operation.path === '/' ? '' : operation.path}`,
@@ -253,7 +262,7 @@ export function controlSurface(options: ControlSurfaceOptions) {
         })),
       }),
     // loadContract refused the document unless it is OpenAPI 3.1 with info and paths.
-    getControlOpenapi: () => answer(200, contract.document as ControlAnswerBody<'getControlOpenapi', 200>),
+    getControlOpenapi: () => answer(200, contract().document as ControlAnswerBody<'getControlOpenapi', 200>),
   } satisfies ControlSurfaceShape
 
   type Surface = typeof operations
@@ -267,9 +276,9 @@ export function controlSurface(options: ControlSurfaceOptions) {
     scope: Scope,
     request: { path?: Record<string, string>; query?: Record<string, string | string[]>; body?: unknown },
   ): ReturnType<Surface[Op]> | Refused<400> {
-    const operation = contract.operations.get(operationId)
+    const operation = contract().operations.get(operationId)
     if (operation === undefined) throw new Error(`control.yaml has no operation ${operationId}`)
-    const validation = contract.validateRequest(operation, {
+    const validation = contract().validateRequest(operation, {
       path: request.path ?? {},
       query: request.query ?? {},
       // Whatever it is, the validation judges it.

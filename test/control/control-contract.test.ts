@@ -21,7 +21,7 @@ describe('openapi/control.yaml', () => {
       maxSessions: 1,
     })
     try {
-      const surface = controlSurface({ plane, contract, scenarioFiles: undefined, prefix: '/__mock', about: { version: '0', gitlabVersion: '18.0', startedAt: 0 } })
+      const surface = controlSurface({ plane, contract: () => contract, scenarioFiles: undefined, faultTargets: { operationIds: [], paths: [] }, prefix: '/__mock', about: { version: '0', gitlabVersion: '18.0', startedAt: 0 } })
       expect(Object.keys(surface.operations).sort()).toEqual([...contract.operations.keys()].sort())
       expect(contract.basePath).toBe('/__mock')
     } finally {
