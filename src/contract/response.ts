@@ -131,25 +131,23 @@ function checkHeaders(base: Base, response: CompiledResponse, headers: Map<strin
   const violations: Violation[] = []
   for (const header of response.headers) {
     const value = headers.get(header.lower)
-    const instancePath = `/${header.name}`
     if (value === undefined) {
-      if (header.required) violations.push({ ...base, where: 'header', instancePath, keyword: 'required', message: `header ${header.name} is missing`, expected: header.name })
+      if (header.required) violations.push({ ...base, where: 'header', instancePath: `/${header.name}`, keyword: 'required', message: `header ${header.name} is missing`, expected: header.name })
       continue
     }
     if (header.lower === 'link' && !linkHeader.test(value)) {
-      violations.push({ ...base, where: 'header', instancePath, keyword: 'link', message: `header Link is not a list of <URL>; rel="name" entries`, actual: value })
+      violations.push({ ...base, where: 'header', instancePath: `/${header.name}`, keyword: 'link', message: `header Link is not a list of <URL>; rel="name" entries`, actual: value })
       continue
     }
     if (mayBeEmpty.has(header.lower) && value === '') continue
     const { validate } = header
     if (validate === undefined) continue
-    // Header values are text; a schema typed integer or boolean describes the text's meaning.
-    if (readings(value).some((reading) => validate(reading))) continue
+    if (readsAs(value, validate)) continue
     const error = validate.errors?.[0]
     violations.push({
       ...base,
       where: 'header',
-      instancePath,
+      instancePath: `/${header.name}`,
       keyword: error?.keyword ?? 'type',
       message: `header ${header.name} ${error?.message ?? 'is malformed'}`,
       expected: error?.params,
@@ -159,11 +157,17 @@ function checkHeaders(base: Base, response: CompiledResponse, headers: Map<strin
   return violations
 }
 
-function readings(value: string): unknown[] {
-  const readings: unknown[] = [value]
-  if (/^-?\d+(\.\d+)?$/.test(value)) readings.push(Number(value))
-  if (value === 'true' || value === 'false') readings.push(value === 'true')
-  return readings
+const NUMBER = /^-?\d+(\.\d+)?$/
+
+/**
+ * Header values are text; a schema typed integer or boolean describes the text's meaning. Whether the
+ * text, the number it spells or the boolean it spells passes, tried in that order (the errors ajv
+ * keeps are the last reading's).
+ */
+function readsAs(value: string, validate: ValidateFunction): boolean {
+  if (validate(value)) return true
+  if (NUMBER.test(value) && validate(Number(value))) return true
+  return (value === 'true' || value === 'false') && validate(value === 'true')
 }
 
 function checkBody(
