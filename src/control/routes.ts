@@ -3,12 +3,12 @@
 // it against openapi/control.yaml) and sends what comes back, self-checked against that document.
 import { timingSafeEqual } from 'node:crypto'
 import type { Request, RequestHandler, Response } from 'express'
-import { controlTokenRequired, invalidParams, routeNotFound, stateNotSaved } from '../server/errors.js'
+import { controlNotFound, controlRefused, controlTokenRequired, invalidParams, routeNotFound, stateNotSaved } from '../server/errors.js'
 import { InputError, parseQuery, readBody } from '../server/input.js'
 import { createResponder, type Reply, type Responder, type SelfCheckMode } from '../server/respond.js'
 import { streamJournal } from './journal-stream.js'
 import type { ControlPlane } from './plane.js'
-import { ControlParamsError, StateNotSavedError } from './refusals.js'
+import { ControlParamsError, NotFoundRefusal, StateNotSavedError } from './refusals.js'
 import type { ControlSurface, Refused } from './surface.js'
 
 export const CONTROL_PREFIX = '/__mock'
@@ -30,10 +30,10 @@ export interface ControlRouteOptions {
 /** The answer to a surface's outcome: its status and body, or the refusal in GitLab's words. */
 function replyFor(outcome: { status: number; body?: unknown } | Refused<number>): Reply {
   if (!('refused' in outcome)) return outcome
-  const { status, refused } = outcome
+  const { refused } = outcome
   if (refused instanceof ControlParamsError) return invalidParams(refused.message)
-  if (status === 404) return { status, body: { message: `404 ${refused.message}` } }
-  return { status, body: { message: `400 Bad request - ${refused.message}` } }
+  if (refused instanceof NotFoundRefusal) return controlNotFound(refused.what)
+  return controlRefused(refused.message)
 }
 
 /** The handler mounted at /__mock. */

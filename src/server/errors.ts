@@ -108,6 +108,16 @@ export const controlTokenRequired: ErrorReply = {
   body: { message: '401 Unauthorized - send the control token in the X-Mock-Control-Token header' },
 }
 
+/** A control request the operation cannot carry out: a broken scenario, state or fault, a bad clock value. */
+export function controlRefused(text: string): ErrorReply {
+  return { code: 'control_refused', status: 400, body: { message: `400 Bad request - ${text}` } }
+}
+
+/** The fault, session, group or project a control request names does not exist. */
+export function controlNotFound(what: string): ErrorReply {
+  return { code: 'control_not_found', status: 404, body: { message: `404 ${what} Not Found` } }
+}
+
 /** The state file could not be written, so the change was not applied. */
 export class StateNotSavedError extends Error {
   constructor(readonly reason: string) {
