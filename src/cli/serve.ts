@@ -129,9 +129,10 @@ export async function runServe(argv: string[]): Promise<number> {
     }
     throw error
   }
-  process.stdout.write(banner(mock.url, findPersonas(mock.world.peopleData()), values.scenario, mock.gitlabVersion))
-  // Imported only for --watch: it brings the yaml library, which a plain start never loads.
+  // Imported only for --watch (it brings the yaml library, which a plain start never loads), and
+  // watching before the banner: whoever waits for the banner may change a file right after it.
   const watcher = values.watch ? (await import('../control/watch.js')).watchScenario(values.scenario, () => reload(mock, values.scenario)) : undefined
+  process.stdout.write(banner(mock.url, findPersonas(mock.world.peopleData()), values.scenario, mock.gitlabVersion))
   const stop = () => {
     watcher?.close()
     void mock.close().then(() => process.exit(0))
