@@ -20,6 +20,8 @@ export interface Settings {
   connections: number
   scaleDurationS: number
   scenario: string
+  /** Which cores the servers and the load generator ran on. */
+  pinning: string
 }
 
 export interface BenchResults {
@@ -113,7 +115,7 @@ export function renderMarkdown(results: BenchResults): string {
     `Date: ${machine.date}; load average when the run started: ${machine.loadAverage.toFixed(2)}`,
     '',
     'Everything runs on this one machine over loopback: each server is its own child process, and autocannon',
-    'loads it from the benchmark process, so the load generator shares the cores. Every figure is a median over',
+    `loads it from the benchmark process (${settings.pinning}). Every figure is a median over`,
     `${settings.rounds} rounds; targets are interleaved (the order rotates each round). Latencies are exact per-response`,
     'times from autocannon (not its whole-millisecond histogram).',
     '',

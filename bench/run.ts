@@ -8,6 +8,7 @@ import { measureDriftThroughput } from './drift-throughput.js'
 import { renderMarkdown, type Settings } from './report.js'
 import { runScale } from './scale.js'
 import { killAll } from './servers.js'
+import { pinLoadGenerator, pinningNote } from './pinning.js'
 import { runSideBySide } from './side-by-side.js'
 
 const quick = process.argv.includes('--quick')
@@ -15,8 +16,9 @@ const quick = process.argv.includes('--quick')
 process.chdir(fileURLToPath(new URL('..', import.meta.url)))
 
 const settings: Settings = quick
-  ? { rounds: 1, durationS: 1, warmupS: 1, connections: 10, scaleDurationS: 1, scenario: 'bench' }
-  : { rounds: 3, durationS: 5, warmupS: 1, connections: 10, scaleDurationS: 2, scenario: 'bench' }
+  ? { rounds: 1, durationS: 1, warmupS: 1, connections: 10, scaleDurationS: 1, scenario: 'bench', pinning: pinningNote() }
+  : { rounds: 3, durationS: 5, warmupS: 1, connections: 10, scaleDurationS: 2, scenario: 'bench', pinning: pinningNote() }
+pinLoadGenerator()
 
 const started = performance.now()
 const loadAverage = loadavg()[0] ?? 0

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { createServer } from 'node:net'
 import { performance } from 'node:perf_hooks'
+import { serverCommand } from './pinning.js'
 
 export interface ServerSpec {
   name: string
@@ -51,7 +52,8 @@ export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
   const port = await freePort()
   const args = spec.args.map((arg) => arg.replaceAll('{port}', String(port)))
   const started = performance.now()
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+  const [command, commandArgs] = serverCommand(args)
+  const child = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'] })
   running.add(child)
   let stderr = ''
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
