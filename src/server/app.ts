@@ -17,7 +17,8 @@ import type { CorsSetting } from './cors.js'
 import { parseAllowedHosts, passesSiteChecks, type SitePolicy } from './site-guard.js'
 import { findUserToken } from './credentials.js'
 import { errorReplyFor, internalError, invalidParams, noDocumentedAnswer, routeNotFound, stateNotSaved, StateNotSavedError, type ReleaseWording } from './errors.js'
-import { carriesBody, InputError, parseQuery, readBody, type RawParams } from './input.js'
+import { carriesBody, InputError, readBody, type RawParams } from './input.js'
+import { originOf, pathOf, queryOf, SLASH } from './request-target.js'
 import type { LinkContext } from './pagination-headers.js'
 import { createResponder, type Reply, type Responder, type SelfCheckMode } from './respond.js'
 import { replayFor } from './replay.js'
@@ -128,30 +129,6 @@ function createShell(api: Api): express.Express {
     api.responder.send(res, undefined, replyForError(error, api.options.log))
   })
   return app
-}
-
-/** The path of a request target, without query or fragment. */
-function pathOf(url: string): string {
-  if (url.charCodeAt(0) !== SLASH) return absolutePathOf(url)
-  let end = url.length
-  for (let i = 1; i < end; i++) {
-    const code = url.charCodeAt(i)
-    if (code === QUESTION || code === HASH) end = i
-  }
-  return end === url.length ? url : url.slice(0, end)
-}
-
-const SLASH = 0x2f
-const QUESTION = 0x3f
-const HASH = 0x23
-
-/** An absolute-form target (`GET http://host/path`), or one that is no path at all (`OPTIONS *`). */
-function absolutePathOf(url: string): string {
-  try {
-    return new URL(url).pathname
-  } catch {
-    return url
-  }
 }
 
 /**
@@ -375,29 +352,6 @@ function sendRefusal(res: ServerResponse, reply: Reply): void {
   const json = JSON.stringify(reply.body)
   res.writeHead(reply.status, { ...reply.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) })
   res.end(json)
-}
-
-/** The query string of a request target, parsed as Rack parses it. */
-function queryOf(url: string): RawParams {
-  const start = url.indexOf('?')
-  if (start === -1) return {}
-  const hash = url.indexOf('#', start)
-  return parseQuery(hash === -1 ? url.slice(start + 1) : url.slice(start + 1, hash))
-}
-
-let lastHost: string | undefined
-let lastOrigin = 'http://127.0.0.1'
-
-/** The origin the client reached: links point back at it. The mock speaks plain HTTP. */
-function originOf(req: IncomingMessage): string {
-  const host = req.headers.host
-  if (host === undefined) return 'http://127.0.0.1'
-  // Clients send the same Host over and over: its origin string is made once.
-  if (host !== lastHost) {
-    lastHost = host
-    lastOrigin = `http://${host}`
-  }
-  return lastOrigin
 }
 
 function replyForError(error: unknown, log: (line: string) => void, wording?: ReleaseWording): Reply {
