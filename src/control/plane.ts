@@ -1,6 +1,6 @@
 // The control plane: the main scope and the sessions, which scope a request acts on, the faults and
-// journal around each GitLab API request, and the hook that persists accepted changes. The control
-// API's routes live in routes.ts; this file only holds the state they act on.
+// journal around each GitLab API request, and the hook that persists accepted changes. What each
+// control operation does lives in surface.ts (HTTP adapter: routes.ts); this file holds the state.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import type { RequestHandler } from 'express'
 import type { Clock } from '../store/clock.js'

@@ -1,8 +1,9 @@
 // The control surface: one function per operation of openapi/control.yaml, acting on a scope through
 // the control plane, its parameters and answers typed from that document (src/generated/control.ts).
 // The HTTP control API (routes.ts) and startMock()'s methods (index.ts) both call these, so a check
-// (state file, scenario file confinement, fault targets, an imported state's records) lives here once
-// and a request refused over HTTP is refused, in the same words, in-process.
+// (parameters against the document, scenario file confinement, fault targets, an imported state's
+// records) lives here once, every change goes through the plane's durable ones (the state file), and
+// a request refused over HTTP is refused, in the same words, in-process.
 import { fileURLToPath } from 'node:url'
 import { loadContract, type Contract } from '../contract/index.js'
 import type { operations } from '../generated/control.js'
