@@ -7,7 +7,7 @@ import { problemAt, siteAt, type Site } from './source.js'
 /**
  * How much `generate:` may ask for. A scenario the user names (serve --scenario, startMock) may ask
  * for a few hundred thousand runners, as scale tests do; one that arrives over the control API, from
- * whoever can reach it, only up to the 100k-runner world the benchmarks serve (about 0.4 GB, 3 s).
+ * whoever can reach it, only up to the 100k-runner world the benchmarks serve (about 0.3 GB, 3 s).
  * Jobs are counted as runners × jobs_per_runner. docs/control.md "Large worlds" gives the figures.
  */
 export interface GenerateCaps {
