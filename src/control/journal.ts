@@ -107,6 +107,8 @@ export class Journal {
 }
 
 function present(entry: ServedRequest, seq: number): JournalEntry {
+  // Read once: a served request may work its response out on reading (the JSON text parsed back).
+  const response = entry.response
   return {
     seq,
     at: new Date(entry.at).toISOString(),
@@ -119,8 +121,8 @@ function present(entry: ServedRequest, seq: number): JournalEntry {
     body: entry.body === undefined ? null : redactValue(entry.body),
     response: {
       // GitLab repeats every request parameter in its Link URLs, private_token included.
-      headers: redactHeaders(entry.response?.headers ?? {}),
-      body: entry.response?.body === undefined ? null : redactValue(entry.response.body),
+      headers: redactHeaders(response?.headers ?? {}),
+      body: response?.body === undefined ? null : redactValue(response.body),
     },
     fault: entry.fault ?? null,
     username: entry.username ?? null,

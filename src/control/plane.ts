@@ -330,12 +330,17 @@ class Exchange implements RequestScope, ServedRequest {
   durationMs = 0
   operationId: string | undefined = undefined
   body: unknown = undefined
-  response: { headers: Record<string, string>; body?: unknown } | undefined = undefined
   fault: string | undefined = undefined
   findings: string[] | undefined = undefined
   username: string | undefined = undefined
   private readonly started = performance.now()
   private done = false
+  // The reply is kept as its headers and JSON text: one string per journaled request instead of the
+  // body's objects, which every young-generation GC would copy while the journal holds them (it
+  // doubled the pauses). Parsed back only when someone reads the journal.
+  private responseHeaders: Record<string, string> | undefined = undefined
+  private responseText: string | undefined = undefined
+  private responseBody: unknown = undefined
 
   constructor(
     private readonly plane: ControlPlane,
@@ -352,6 +357,18 @@ class Exchange implements RequestScope, ServedRequest {
 
   get world(): World {
     return this.scope.world
+  }
+
+  get response(): { headers: Record<string, string>; body?: unknown } | undefined {
+    if (this.responseHeaders === undefined) return undefined
+    const body = this.responseText === undefined ? this.responseBody : (JSON.parse(this.responseText) as unknown)
+    return { headers: this.responseHeaders, body }
+  }
+
+  set response(sent: { headers: Record<string, string>; body?: unknown; text?: string } | undefined) {
+    this.responseHeaders = sent?.headers
+    this.responseText = sent?.text
+    this.responseBody = sent?.text === undefined ? sent?.body : undefined
   }
 
   get replayTurns(): Map<string, number> {
