@@ -18,8 +18,6 @@ const scenario = process.argv[3] ?? 'bench'
 const other = process.argv[4]
 const readyHeaders = { 'private-token': ADMIN_TOKEN }
 const readyPath = '/api/v4/runners/5'
-// The floor: node itself starting and answering, no TypeScript loader (for reference; not the bench's limit).
-const BARE_SERVER = "require('node:http').createServer((q, s) => s.end('{}')).listen(Number(process.argv[1]), '127.0.0.1')"
 
 execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], { stdio: 'inherit' })
 const dir = mkdtempSync(join(tmpdir(), 'gitlab-runners-mock-cold-'))
@@ -27,8 +25,7 @@ const capturePath = join(dir, 'capture.json')
 try {
   const specs: ServerSpec[] = [
     { name: 'mock (bin)', args: ['bin/gitlab-runners-mock.js', 'serve', '--port', '{port}', '--scenario', scenario], readyPath, readyHeaders },
-    { name: 'limit (tsx)', args: ['--import', 'tsx', 'bench/limit-server.ts', capturePath, '{port}'], readyPath, readyHeaders },
-    { name: 'bare node', args: ['-e', BARE_SERVER, '{port}'], readyPath, readyHeaders },
+    { name: 'limit', args: ['bench/limit-server.mjs', capturePath, '{port}'], readyPath, readyHeaders },
   ]
   if (other !== undefined) {
     specs.push({ name: 'other mock', args: [join(other, 'bin/gitlab-runners-mock.js'), 'serve', '--port', '{port}', '--scenario', scenario], readyPath, readyHeaders })
@@ -47,8 +44,8 @@ try {
       await server.stop()
     }
   }
-  const limit = median(times.get('limit (tsx)')!)
-  const limitCpu = median(cpu.get('limit (tsx)')!)
+  const limit = median(times.get('limit')!)
+  const limitCpu = median(cpu.get('limit')!)
   for (const [name, values] of times) {
     const wall = median(values)
     const used = median(cpu.get(name)!)

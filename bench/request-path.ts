@@ -36,7 +36,7 @@ writeFileSync(capturePath, JSON.stringify(await Promise.all(shapes.map((shape) =
 servers.push(
   await startServer({
     name: 'limit (bare node:http)',
-    args: ['--import', 'tsx', `${here}/bench/limit-server.ts`, capturePath, '{port}'],
+    args: [`${here}/bench/limit-server.mjs`, capturePath, '{port}'],
     readyPath: '/api/v4/runners/5',
     readyHeaders: { 'private-token': 'glpat-admin-0000000000000' },
   }),

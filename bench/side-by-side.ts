@@ -82,7 +82,7 @@ function targets(scenario: string, capturePath: string): Target[] {
       prefersStatus: false,
       spec: {
         name: 'limit',
-        args: ['--import', 'tsx', 'bench/limit-server.ts', capturePath, '{port}'],
+        args: ['bench/limit-server.mjs', capturePath, '{port}'],
         readyPath: '/api/v4/runners/5',
         readyHeaders,
       },
