@@ -51,10 +51,17 @@ export class InvalidError extends StoreRefusal {
   }
 }
 
-/** A request GitLab's model refuses with a sentence of its own; `text` is that sentence. */
+/** A request GitLab refuses with `render_api_error!(text, 400)`: `text` is the whole message, sent as it is. */
 export class BadRequestError extends StoreRefusal {
   constructor(readonly text: string) {
     super(text)
+  }
+}
+
+/** GitLab's `bad_request!(reason)`: a request refused with a reason of its own, e.g. "Missing/invalid group". */
+export class BadRequestReasonError extends StoreRefusal {
+  constructor(readonly reason: string) {
+    super(`bad request: ${reason}`)
   }
 }
 

@@ -1,7 +1,7 @@
 // How runners come to be and speak for themselves: registration with a registration token (§6.1),
 // creation by a user (§5), and the runner-token endpoints verify, unregister and reset (§6.2–§6.4).
 import { groupAccess, isAdmin, projectAccess } from './access.js'
-import { BadRequestError, ForbiddenError, GoneError, InvalidError, OrphanedRunnerError, ParamError } from './errors.js'
+import { BadRequestReasonError, ForbiddenError, GoneError, InvalidError, OrphanedRunnerError, ParamError } from './errors.js'
 import { MAINTAINER, OWNER, type Millis, type RunnerAccessLevel, type RunnerRecord, type RunnerType } from './records.js'
 import { registrationAllowed } from './registration-tokens.js'
 import { errorSentence, runnerErrors } from './runner-validation.js'
@@ -137,7 +137,7 @@ export function createUserRunner(world: World, actor: Actor, params: CreateUserR
     case 'group_type': {
       if (params.groupId === undefined) throw new ParamError('group_id is missing')
       const group = world.groups.get(params.groupId)
-      if (!group) throw new BadRequestError('400 Bad request - Missing/invalid group')
+      if (!group) throw new BadRequestReasonError('Missing/invalid group')
       owner = { runnerType: 'group_type', groupId: group.id, projects: [] }
       permitted = isAdmin(user) || groupAccess(world, user, group.id) >= OWNER
       break
@@ -145,7 +145,7 @@ export function createUserRunner(world: World, actor: Actor, params: CreateUserR
     case 'project_type': {
       if (params.projectId === undefined) throw new ParamError('project_id is missing')
       const project = world.projects.get(params.projectId)
-      if (!project) throw new BadRequestError('400 Bad request - Missing/invalid project')
+      if (!project) throw new BadRequestReasonError('Missing/invalid project')
       owner = { runnerType: 'project_type', groupId: null, projects: [{ projectId: project.id, createdAt: world.now() }] }
       permitted = isAdmin(user) || projectAccess(world, user, project) >= MAINTAINER
       break
@@ -156,7 +156,7 @@ export function createUserRunner(world: World, actor: Actor, params: CreateUserR
     return newRunner(world, owner, params, { token: createdRunnerToken(), registrationType: 'authenticated_user', createdById: user.id })
   } catch (error) {
     // This endpoint reports model errors as one sentence, not as a field object (reference §5).
-    if (error instanceof InvalidError) throw new BadRequestError(`400 Bad request - ${errorSentence(error.fields)}`)
+    if (error instanceof InvalidError) throw new BadRequestReasonError(errorSentence(error.fields))
     throw error
   }
 }

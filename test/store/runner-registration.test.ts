@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BadRequestError, ForbiddenError, GoneError, InvalidError, NotFoundError, ParamError, PreconditionFailedError } from '../../src/store/errors.js'
+import { BadRequestReasonError, ForbiddenError, GoneError, InvalidError, NotFoundError, ParamError, PreconditionFailedError } from '../../src/store/errors.js'
 import {
   resetGroupRegistrationToken, resetInstanceRegistrationToken, resetProjectRegistrationToken,
 } from '../../src/store/registration-tokens.js'
@@ -152,10 +152,10 @@ describe('createUserRunner', () => {
     ['a project runner for a developer', 'developer', { runnerType: 'project_type', projectId: PROJECT_WEB }, new ForbiddenError('Insufficient permissions')],
     ['a group runner without group_id', 'admin', { runnerType: 'group_type' }, new ParamError('group_id is missing')],
     ['a project runner without project_id', 'admin', { runnerType: 'project_type' }, new ParamError('project_id is missing')],
-    ['an unknown group', 'admin', { runnerType: 'group_type', groupId: 999 }, new BadRequestError('400 Bad request - Missing/invalid group')],
-    ['an unknown project', 'admin', { runnerType: 'project_type', projectId: 999 }, new BadRequestError('400 Bad request - Missing/invalid project')],
+    ['an unknown group', 'admin', { runnerType: 'group_type', groupId: 999 }, new BadRequestReasonError('Missing/invalid group')],
+    ['an unknown project', 'admin', { runnerType: 'project_type', projectId: 999 }, new BadRequestReasonError('Missing/invalid project')],
     ['model errors, as one sentence', 'admin', { runnerType: 'instance_type', runUntagged: false, maximumTimeout: 1 },
-      new BadRequestError('400 Bad request - Tags list can not be empty when runner is not allowed to pick untagged jobs and Maximum timeout needs to be at least 10 minutes')],
+      new BadRequestReasonError('Tags list can not be empty when runner is not allowed to pick untagged jobs and Maximum timeout needs to be at least 10 minutes')],
   ] as const)('refuses %s', (_name, role, params, error) => {
     const { world } = buildWorld()
     expect(caught(() => createUserRunner(world, actorFor(world, role), params))).toStrictEqual(error)
