@@ -86,6 +86,17 @@ describe('module seams', () => {
     expect(violations('secrets', (_entry, lands) => lands === 'secrets' || lands.startsWith('node:'))).toEqual([])
   })
 
+  // The error catalogue is the one file to hold against GitLab's answers: a status line written
+  // anywhere else ("400 Bad request - …" in the store, a 403 in the site checks) escapes it.
+  it('lets only server/errors.ts write the mock\'s status lines', () => {
+    const statusLine = /[`'"][45]\d\d [A-Z][a-z]+(?: [A-Za-z]+)* - /
+    const written = ['store', 'server', 'control', 'scenarios', 'profile', 'contract']
+      .flatMap((folder) => files(join(SRC, folder)))
+      .filter((file) => relative(SRC, file) !== join('server', 'errors.ts'))
+      .flatMap((file) => readFileSync(file, 'utf8').split('\n').flatMap((line, index) => (statusLine.test(line) ? [`${relative(SRC, file)}:${index + 1}`] : [])))
+    expect(written).toEqual([])
+  })
+
   it('lets the drift checker import only the contract of ours', () => {
     const ours = ['store', 'server', 'scenarios', 'control', 'cli']
     expect(violations('drift', (_entry, lands) => !ours.includes(lands))).toEqual([])

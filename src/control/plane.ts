@@ -6,7 +6,7 @@ import type { RequestHandler } from 'express'
 import type { Clock } from '../store/clock.js'
 import type { WorldData } from '../store/records.js'
 import { World } from '../store/world.js'
-import { forcedStatus, StateNotSavedError } from '../server/errors.js'
+import { forcedStatus, invalidSession, sessionsBusy, StateNotSavedError } from '../server/errors.js'
 import { isRead, type FaultOutcome, type RequestScope, type ServerHooks } from '../server/hooks.js'
 import type { Reply } from '../server/respond.js'
 import type { FaultAction } from './faults.js'
@@ -204,10 +204,8 @@ export class ControlPlane {
     try {
       scope = typeof header === 'string' ? this.session(header) : this.main
     } catch (error) {
-      if (error instanceof SessionIdError) return { refused: { status: 400, body: { message: `400 Bad request - ${error.message}` } } }
-      if (error instanceof SessionLimitError) {
-        return { refused: { status: 503, headers: { 'Retry-After': '1' }, body: { message: `503 Service Unavailable - ${error.message}` } } }
-      }
+      if (error instanceof SessionIdError) return { refused: invalidSession(error.message) }
+      if (error instanceof SessionLimitError) return { refused: sessionsBusy(error.message) }
       throw error
     }
     const journaled = path.startsWith('/api/')

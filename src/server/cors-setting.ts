@@ -41,9 +41,9 @@ function normaliseOrigin(origin: string): string {
   return url.origin
 }
 
-/** A preflight's refusal, in words: which origin, what is allowed now, and how to allow it. */
-export function refusedOriginMessage(origin: string, setting: CorsSetting): string {
+/** Why a preflight is refused, in words: which origin, what is allowed now, and how to allow it. */
+export function refusedOriginReason(origin: string, setting: CorsSetting): string {
   const allowed = setting === false ? 'no origin (--cors none)' : setting === 'local' ? 'local origins only (localhost, 127.0.0.1, [::1])' : setting === '*' ? 'every origin' : setting.join(', ')
   const add = Array.isArray(setting) ? [...setting, origin].join(',') : origin
-  return `403 Forbidden - CORS: origin ${origin} is not allowed (allowed: ${allowed}). Start the mock with --cors ${add} (or startMock({ cors: [...] })) to allow it.`
+  return `CORS: origin ${origin} is not allowed (allowed: ${allowed}). Start the mock with --cors ${add} (or startMock({ cors: [...] })) to allow it.`
 }

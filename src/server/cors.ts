@@ -2,7 +2,8 @@
 // the mock and read the pagination headers; a list of origins or '*' can be configured instead.
 // '*' lends no credentials, and never reaches the control API, where it means local origins.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { refusedOriginMessage, type CorsSetting } from './cors-setting.js'
+import { refusedOriginReason, type CorsSetting } from './cors-setting.js'
+import { originNotAllowed } from './errors.js'
 
 export type { CorsSetting } from './cors-setting.js'
 
@@ -40,8 +41,9 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, path: strin
   if (!isAllowedOrigin(origin, setting)) {
     // A refused preflight says so, rather than falling through to a 404 that hides the cause.
     if (!preflight) return true
-    const json = JSON.stringify({ message: refusedOriginMessage(origin, setting), origin })
-    res.writeHead(403, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) })
+    const reply = originNotAllowed(origin, refusedOriginReason(origin, setting))
+    const json = JSON.stringify(reply.body)
+    res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) })
     res.end(json)
     return false
   }

@@ -2,6 +2,7 @@
 // compare with GitLab. Domain errors from the store become responses here and nowhere else.
 import {
   BadRequestError,
+  BadRequestReasonError,
   ForbiddenError,
   GoneError,
   InsufficientScopeError,
@@ -18,6 +19,8 @@ export interface ErrorReply {
   /** Stable identifier of this kind of error, for the journal and tests. */
   code: string
   status: number
+  /** Headers the answer needs besides its content type (Retry-After). */
+  headers?: Record<string, string>
   body: unknown
 }
 
@@ -118,6 +121,38 @@ export function controlNotFound(what: string): ErrorReply {
   return { code: 'control_not_found', status: 404, body: { message: `404 ${what} Not Found` } }
 }
 
+/** A request Node's HTTP parser refused before the app saw it, by Node's error code. */
+export function unparsableRequest(code: string | undefined): ErrorReply {
+  if (code === 'HPE_HEADER_OVERFLOW') return { code: 'headers_too_large', status: 431, body: { message: '431 Request Header Fields Too Large' } }
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return { code: 'request_timeout', status: 408, body: { message: '408 Request Timeout' } }
+  return { code: 'not_http', status: 400, body: { message: '400 Bad request - the request is not valid HTTP' } }
+}
+
+/** A request the site checks refuse (a foreign Host, a cross-site write); `reason` says how to allow it. */
+export function siteRefused(reason: string): ErrorReply {
+  return { code: 'site_refused', status: 403, body: { message: `403 Forbidden - ${reason}` } }
+}
+
+/** A CORS preflight from an origin the --cors setting does not allow. */
+export function originNotAllowed(origin: string, reason: string): ErrorReply {
+  return { code: 'origin_not_allowed', status: 403, body: { message: `403 Forbidden - ${reason}`, origin } }
+}
+
+/** An X-Mock-Session value no header could carry as a session id. */
+export function invalidSession(text: string): ErrorReply {
+  return { code: 'invalid_session', status: 400, body: { message: `400 Bad request - ${text}` } }
+}
+
+/** Every session is serving a request and the cap allows no more: come back in a second. */
+export function sessionsBusy(text: string): ErrorReply {
+  return { code: 'sessions_busy', status: 503, headers: { 'Retry-After': '1' }, body: { message: `503 Service Unavailable - ${text}` } }
+}
+
+/** A page asked for a GitLab release the contract cannot describe. */
+export function unknownRelease(text: string): ErrorReply {
+  return { code: 'unknown_release', status: 400, body: { message: `400 Bad request - ${text}` } }
+}
+
 /** The state file could not be written, so the change was not applied. */
 export class StateNotSavedError extends Error {
   constructor(readonly reason: string) {
@@ -166,6 +201,7 @@ export function errorReplyFor(error: unknown, wording?: ReleaseWording): ErrorRe
   }
   if (error instanceof InvalidError) return { code: 'invalid_record', status: 400, body: { message: error.fields } }
   if (error instanceof BadRequestError) return { code: 'bad_request', status: 400, body: { message: error.text } }
+  if (error instanceof BadRequestReasonError) return { code: 'bad_request', status: 400, body: { message: `400 Bad request - ${error.reason}` } }
   if (error instanceof ParamError) return { code: 'invalid_params', status: 400, body: { error: error.text } }
   if (error instanceof GoneError) return { code: 'gone', status: 410, body: { message: `410 Gone - ${error.reason}` } }
   if (error instanceof PreconditionFailedError) {

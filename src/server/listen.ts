@@ -1,6 +1,7 @@
 // Starts the HTTP server for an app on a host and port, and closes it with every open connection.
 // Requests Node's parser refuses before the app sees them are answered here, in GitLab's JSON shape.
-import { createServer, type RequestListener, type Server } from 'node:http'
+import { createServer, STATUS_CODES, type RequestListener, type Server } from 'node:http'
+import { unparsableRequest } from './errors.js'
 import type { AddressInfo, Socket } from 'node:net'
 
 export interface Listening {
@@ -47,23 +48,17 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
     socket.destroy()
     return
   }
-  const [status, reason, message] = clientErrorReply(error.code)
-  const body = JSON.stringify({ message })
+  const reply = unparsableRequest(error.code)
+  const body = JSON.stringify(reply.body)
   // A HEAD answer carries no body, even here (best effort: the packet that failed may not start the request).
   const head = (error as Error & { rawPacket?: Buffer }).rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD '
   socket.removeAllListeners('data')
   socket.on('data', () => {})
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`,
+    `HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`,
   )
   const cut = setTimeout(() => socket.destroy(), DRAIN_MS)
   socket.once('close', () => clearTimeout(cut))
-}
-
-function clientErrorReply(code: string | undefined): [number, string, string] {
-  if (code === 'HPE_HEADER_OVERFLOW') return [431, 'Request Header Fields Too Large', '431 Request Header Fields Too Large']
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'Request Timeout', '408 Request Timeout']
-  return [400, 'Bad Request', '400 Bad request - the request is not valid HTTP']
 }
 
 /** The host part of a URL: IPv6 addresses need brackets. */

@@ -11,6 +11,7 @@ import type express from 'express'
 import type { Request, Response, Router } from 'express'
 import type { Contract } from '../contract/index.js'
 import { allReleases, formatRelease, ReleaseError } from '../profile/index.js'
+import { unknownRelease } from './errors.js'
 
 export const DASHBOARD_PATH = '/__mock/'
 export const DOCS_PATH = '/api/v4/docs/'
@@ -86,7 +87,8 @@ export function pages(options: PagesOptions): Router {
       res.json(options.contract.forRelease(req.params.release).document)
     } catch (error) {
       if (!(error instanceof ReleaseError)) throw error
-      res.status(400).json({ message: `400 Bad request - ${error.message}` })
+      const reply = unknownRelease(error.message)
+      res.status(reply.status).json(reply.body)
     }
   })
   router.use(`${DOCS_PATH}reference`, serveStatic(join(dashboardDir, 'reference'), fileOptions))

@@ -5,6 +5,7 @@
 // Plain functions over Node's request and response: the API path runs them without Express.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { applyCors, isAllowedOrigin, settingFor, type CorsSetting } from './cors.js'
+import { siteRefused } from './errors.js'
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 // A DNS name or a bracketed IPv6 address, then an optional port: nothing else belongs in Host.
@@ -67,7 +68,7 @@ export function passesSiteChecks(req: IncomingMessage, res: ServerResponse, path
   // HTTP/1.0 clients may send no Host; browsers always do.
   if (host !== undefined && !hostAllowedBy(policy, host)) {
     const allow = 'the mock answers loopback names (localhost, *.localhost, 127.0.0.1, [::1]) and hosts given with --allowed-host'
-    refuse(res, `403 Forbidden - Host ${host} is not allowed; ${allow}`)
+    refuse(res, `Host ${host} is not allowed; ${allow}`)
     return false
   }
   if (!applyCors(req, res, path, policy.cors, policy.controlPrefix)) return false
@@ -83,14 +84,14 @@ function originRefusal(req: IncomingMessage, path: string, policy: SitePolicy): 
   const origin = req.headers.origin
   if (origin === undefined) {
     // Browsers always send Origin on cross-site writes; a bare Sec-Fetch-Site is the fallback.
-    if (req.headers['sec-fetch-site'] === 'cross-site') return '403 Forbidden - cross-site request without an Origin refused; allow its origin with --cors'
+    if (req.headers['sec-fetch-site'] === 'cross-site') return 'cross-site request without an Origin refused; allow its origin with --cors'
     return undefined
   }
   const effective = settingFor(policy.cors, path, policy.controlPrefix)
   if (isSameOrigin(origin, req.headers.host) || isAllowedOrigin(origin, effective)) return undefined
   const how = `allow the origin with --cors ${origin} (startMock({ cors: ['${origin}'] }))`
   const wildcard = policy.cors === '*' ? 'the control API takes no wildcard: ' : ''
-  return `403 Forbidden - cross-site request from origin ${origin} refused; ${wildcard}${how}`
+  return `cross-site request from origin ${origin} refused; ${wildcard}${how}`
 }
 
 /** The mock's own pages (the dashboard) post to the host they were loaded from. */
@@ -104,8 +105,9 @@ function isSameOrigin(origin: string, host: string | undefined): boolean {
 }
 
 // Sent before any route or session is chosen, so neither the journal nor the self-check sees it.
-function refuse(res: ServerResponse, message: string): void {
-  const json = JSON.stringify({ message })
-  res.writeHead(403, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) })
+function refuse(res: ServerResponse, reason: string): void {
+  const reply = siteRefused(reason)
+  const json = JSON.stringify(reply.body)
+  res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) })
   res.end(json)
 }
