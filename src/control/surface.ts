@@ -6,6 +6,7 @@
 // a request refused over HTTP is refused, in the same words, in-process.
 import { fileURLToPath } from 'node:url'
 import { loadContract, type Contract } from '../contract/index.js'
+import type { MergedParams } from '../contract/operation-params.js'
 import type { operations } from '../generated/control.js'
 import { loadScenario, parseScenario, resolveScenarioPath, ScenarioError } from '../scenarios/load.js'
 import { displayName } from '../scenarios/source.js'
@@ -30,16 +31,8 @@ export function controlContract(): Contract {
   return (sharedControlContract ??= loadContract(controlContractFile, { checkSchemas: false }))
 }
 
-// Tuples stop TypeScript distributing over `undefined` and `never` (absent parts add nothing).
-type Part<T, K extends string> = T extends { [P in K]?: infer V } ? ([NonNullable<V>] extends [never] ? unknown : NonNullable<V>) : unknown
-type JsonBody<T> = [NonNullable<T>] extends [never]
-  ? unknown
-  : NonNullable<T> extends { content: { 'application/json': infer B } } ? B : unknown
-
 /** Path, query and body parameters of a control operation merged, as the request validation hands them over. */
-export type ControlParams<Op extends ControlOperationId> = Part<operations[Op]['parameters'], 'path'> &
-  Part<operations[Op]['parameters'], 'query'> &
-  JsonBody<operations[Op]['requestBody']>
+export type ControlParams<Op extends ControlOperationId> = MergedParams<operations[Op]>
 
 type Responses<Op extends ControlOperationId> = operations[Op]['responses']
 type SuccessStatus<Op extends ControlOperationId> = Extract<keyof Responses<Op>, 200 | 201 | 204>

@@ -1,6 +1,7 @@
 // The shape of an operation handler: validated parameters in, a reply out. Handlers never touch
 // Express's `res`; app.ts sends what they return after the self-check.
 import type { IncomingHttpHeaders } from 'node:http'
+import type { MergedParams } from '../contract/operation-params.js'
 import type { operations } from '../generated/gitlab-runners.js'
 import type { Actor } from '../store/tokens.js'
 import type { World } from '../store/world.js'
@@ -10,16 +11,8 @@ import type { ServedRelease } from './served-release.js'
 
 export type OperationId = keyof operations
 
-// Tuples stop TypeScript distributing over `undefined` and `never` (absent parts add nothing).
-type Part<T, K extends string> = T extends { [P in K]?: infer V } ? ([NonNullable<V>] extends [never] ? unknown : NonNullable<V>) : unknown
-type JsonBody<T> = [NonNullable<T>] extends [never]
-  ? unknown
-  : NonNullable<T> extends { content: { 'application/json': infer B } } ? B : unknown
-
 /** Path, query and body parameters of an operation merged, as GitLab merges them (reference §1.1). */
-export type Params<Op extends OperationId> = Part<operations[Op]['parameters'], 'path'> &
-  Part<operations[Op]['parameters'], 'query'> &
-  JsonBody<operations[Op]['requestBody']>
+export type Params<Op extends OperationId> = MergedParams<operations[Op]>
 
 export interface HandlerInput<Op extends OperationId> {
   params: Params<Op>
