@@ -4,8 +4,9 @@
 // src/prebuilt.ts reads a JSON only while its hash matches the file as it is now. With --check it
 // writes nothing and fails when a committed file is stale.
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { parseDocument } from 'yaml'
+import { syncGenerated } from './generated-file.js'
 
 const FOLDERS = ['openapi', 'scenarios', 'fixtures']
 
@@ -29,25 +30,7 @@ for (const folder of FOLDERS) {
       sha256: createHash('sha256').update(text).digest('hex'),
       data: yaml.toJS(),
     }, null, 1)}\n`
-    const file = new URL(`../${target}`, import.meta.url)
-    let committed
-    try {
-      committed = readFileSync(file, 'utf8')
-    } catch {
-      committed = '' // no committed file counts as stale
-    }
-    if (check) {
-      if (committed === fresh) console.log(`${target} is fresh.`)
-      else {
-        console.error(`${target} is stale: run \`npm run generate\` and commit the result.`)
-        stale = true
-      }
-    } else if (committed !== fresh) {
-      mkdirSync(new URL('.', file), { recursive: true })
-      writeFileSync(file, fresh)
-      // stderr: `npm pack --json` runs the build and reads its stdout as JSON
-      console.error(`wrote ${target}`)
-    }
+    if (syncGenerated(target, fresh, { check })) stale = true
   }
 }
 if (stale) process.exit(1)

@@ -4,9 +4,10 @@
 // matches the schema file and compiles the schema itself otherwise. With --check it writes nothing and
 // fails when the committed file is stale.
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import standalone from 'ajv/dist/standalone/index.js'
+import { syncGenerated } from './generated-file.js'
 
 const SCHEMA = 'scenarios/scenario.schema.json'
 const TARGET = 'src/generated/scenario-validator.ts'
@@ -34,22 +35,4 @@ const fresh = [
   '',
 ].join('\n')
 
-const file = new URL(`../${TARGET}`, import.meta.url)
-let committed
-try {
-  committed = readFileSync(file, 'utf8')
-} catch {
-  committed = '' // no committed file counts as stale
-}
-if (process.argv.includes('--check')) {
-  if (committed === fresh) console.log(`${TARGET} is fresh.`)
-  else {
-    console.error(`${TARGET} is stale: run \`npm run generate\` and commit the result.`)
-    process.exit(1)
-  }
-} else if (committed !== fresh) {
-  mkdirSync(new URL('.', file), { recursive: true })
-  writeFileSync(file, fresh)
-  // stderr: `npm pack --json` runs the build and reads its stdout as JSON
-  console.error(`wrote ${TARGET}`)
-}
+if (syncGenerated(TARGET, fresh, { check: process.argv.includes('--check') })) process.exit(1)

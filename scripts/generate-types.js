@@ -4,8 +4,8 @@
 // defaultNonNullable: false keeps a property with a `default:` optional where the contract does not
 // require it: a client may leave out `locked` or `run_untagged` in POST /user/runners, and GitLab
 // (like the mock) fills in the default.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import openapiTS, { astToString } from 'openapi-typescript'
+import { syncGenerated } from './generated-file.js'
 
 const OPTIONS = { defaultNonNullable: false }
 const TARGETS = [
@@ -23,24 +23,6 @@ for (const { spec, target } of TARGETS) {
     '',
   ].join('\n')
   const fresh = banner + astToString(await openapiTS(new URL(`../${spec}`, import.meta.url), OPTIONS))
-  const file = new URL(`../${target}`, import.meta.url)
-  if (!check) {
-    mkdirSync(new URL('.', file), { recursive: true })
-    writeFileSync(file, fresh)
-    console.log(`wrote ${target}`)
-    continue
-  }
-  let committed
-  try {
-    committed = readFileSync(file, 'utf8')
-  } catch {
-    committed = '' // no committed file counts as stale
-  }
-  if (committed !== fresh) {
-    console.error(`${target} is stale: run \`npm run generate\` and commit the result.`)
-    stale = true
-  } else {
-    console.log(`${target} is fresh.`)
-  }
+  if (syncGenerated(target, fresh, { check })) stale = true
 }
 if (stale) process.exit(1)
