@@ -9,6 +9,9 @@ export const ABSENT: unique symbol = Symbol('absent')
 export type Absent = typeof ABSENT
 
 /** How each key of the entity is read from its sources, in the order GitLab sends the keys. */
+/** What an entity is built from: at most as many sources as the compiled function passes on (PARAMS). */
+export type Sources = unknown[] & { length: 0 | 1 | 2 | 3 | 4 | 5 }
+
 export type Fields<A extends unknown[], T> = { [K in keyof T]-?: (...args: A) => T[K] | Absent }
 
 /** Getters whose key some records lack: they may answer ABSENT. */
@@ -20,8 +23,8 @@ export function maybe<G extends (...args: never[]) => unknown>(getter: G): G {
   return getter
 }
 
-/** Arguments the built functions pass on to every getter: entities take up to four sources. */
-const PARAMS = ['a', 'b', 'c', 'd']
+/** Arguments the built functions pass on to every getter: entities take up to five sources (`Sources`). */
+const PARAMS = ['a', 'b', 'c', 'd', 'e']
 const CALL = `(${PARAMS.join(', ')})`
 
 /**
@@ -29,7 +32,7 @@ const CALL = `(${PARAMS.join(', ')})`
  * switches decided there, once), and keys the release does not have (`release.has('property',
  * 'Schema.key')`) are left out. The result builds the entity; it is made on a release's first use.
  */
-export function fittedEntity<A extends unknown[], T extends object>(
+export function fittedEntity<A extends Sources, T extends object>(
   schema: string,
   fieldsFor: (release: ServedRelease) => Fields<A, T>,
 ): (release: ServedRelease) => (...args: A) => T {
@@ -50,7 +53,7 @@ export function fittedEntity<A extends unknown[], T extends object>(
  * One function that evaluates the keys that may be absent first, then returns one of the object
  * literals for the combination present: every entity it builds has the same few shapes, keys in order.
  */
-function compileLiteral<A extends unknown[], T>(name: string, fields: [string, (...args: A) => unknown][]): (...args: A) => T {
+function compileLiteral<A extends Sources, T>(name: string, fields: [string, (...args: A) => unknown][]): (...args: A) => T {
   const optional = fields.flatMap(([, getter], index) => (mayBeAbsent.has(getter) ? [index] : []))
   // Each optional key doubles the literals; entities have at most two.
   if (optional.length > 4) throw new Error(`entity ${name} has ${optional.length} optional keys: at most 4`)

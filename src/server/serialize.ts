@@ -57,7 +57,9 @@ function isoOrNull(millis: Millis | null): string | null {
 }
 
 /** The keys a runner shows in lists and first in its details; `runnerDetails` repeats them. */
-type RunnerKeys = Fields<[World, RunnerRecord], Runner>
+// `now` is read once per reply: every status on a page answers to one moment, and the clock (layers
+// of a session's clock over the mock's) is not asked again for every runner.
+type RunnerKeys = Fields<[World, RunnerRecord, Millis], Runner>
 
 function runnerKeys(release: ServedRelease): RunnerKeys {
   const rules = release.statusRules
@@ -73,7 +75,7 @@ function runnerKeys(release: ServedRelease): RunnerKeys {
     is_shared: (_world, runner) => runner.runnerType === 'instance_type',
     runner_type: (_world, runner) => runner.runnerType,
     name: (_world, runner) => runner.name,
-    online: (world, runner) => runnerOnline(world, runner, rules),
+    online: (_world, runner, now) => runnerOnline(now, runner, rules),
     // Absent, not null, for runners nobody created through the UI or API (reference §3.1).
     created_by: maybe((world: World, runner: RunnerRecord) => {
       const creator = runner.createdById === null ? undefined : world.users.get(runner.createdById)
@@ -81,7 +83,7 @@ function runnerKeys(release: ServedRelease): RunnerKeys {
     }),
     created_at: (_world, runner) => iso(runner.createdAt),
     // Older releases say not_connected, which the newest document's type does not name.
-    status: (world, runner) => runnerStatus(world, runner, rules) as Runner['status'],
+    status: (_world, runner, now) => runnerStatus(now, runner, rules) as Runner['status'],
     job_execution_status: (world, runner) => runnerJobExecutionStatus(world, runner),
   }
 }
@@ -89,35 +91,42 @@ function runnerKeys(release: ServedRelease): RunnerKeys {
 const runnerEntity = fittedEntity('Runner', runnerKeys)
 
 export function serializeRunner(world: World, runner: RunnerRecord, release: ServedRelease): Runner {
-  return shaped('Runner', runnerEntity(release)(world, runner))
+  return shaped('Runner', runnerEntity(release)(world, runner, world.now()))
 }
 
 export function serializeRunners(world: World, runners: readonly RunnerRecord[], release: ServedRelease): Runner[] {
   const build = runnerEntity(release)
-  return shaped('Runner[]', runners.map((runner) => build(world, runner)))
+  const now = world.now()
+  return shaped('Runner[]', runners.map((runner) => build(world, runner, now)))
 }
 
 /** Details' sources: the store's view, whether PUT or GET asked (`projects`), the latest manager. */
-type DetailsSources = [World, RunnerView, boolean, RunnerManagerRecord | undefined]
+type DetailsSources = [World, RunnerView, boolean, RunnerManagerRecord | undefined, Millis]
 
 const runnerDetailsEntity = fittedEntity<DetailsSources, RunnerDetails & { token?: string }>('RunnerDetails', (release) => {
   const runner = runnerKeys(release)
+  // A runner's own field, read through the view.
+  const own = <K extends keyof Runner>(key: K): ((...sources: DetailsSources) => ReturnType<RunnerKeys[K]>) => {
+    const getter: RunnerKeys[K] = runner[key]
+    // TypeScript cannot follow a generic key through the mapped type's call; the getter is RunnerKeys[K].
+    return (world, view, _projects, _manager, now) => getter(world, view.runner, now) as ReturnType<RunnerKeys[K]>
+  }
   // Older releases showed the note to every reader; the newest only to callers who may update the runner.
   const noteForEveryone = release.behaviour('maintenanceNoteVisibility') === 'everyone'
   return {
-    id: (world, view) => runner.id(world, view.runner),
-    description: (world, view) => runner.description(world, view.runner),
-    ip_address: (world, view) => runner.ip_address(world, view.runner),
-    active: (world, view) => runner.active(world, view.runner),
-    paused: (world, view) => runner.paused(world, view.runner),
-    is_shared: (world, view) => runner.is_shared(world, view.runner),
-    runner_type: (world, view) => runner.runner_type(world, view.runner),
-    name: (world, view) => runner.name(world, view.runner),
-    online: (world, view) => runner.online(world, view.runner),
-    created_by: maybe((world: World, view: RunnerView) => runner.created_by(world, view.runner)),
-    created_at: (world, view) => runner.created_at(world, view.runner),
-    status: (world, view) => runner.status(world, view.runner),
-    job_execution_status: (world, view) => runner.job_execution_status(world, view.runner),
+    id: own('id'),
+    description: own('description'),
+    ip_address: own('ip_address'),
+    active: own('active'),
+    paused: own('paused'),
+    is_shared: own('is_shared'),
+    runner_type: own('runner_type'),
+    name: own('name'),
+    online: own('online'),
+    created_by: maybe(own('created_by')),
+    created_at: own('created_at'),
+    status: own('status'),
+    job_execution_status: own('job_execution_status'),
     tag_list: (_world, view) => view.runner.tagList,
     run_untagged: (_world, view) => view.runner.runUntagged,
     locked: (_world, view) => view.runner.locked,
@@ -139,7 +148,7 @@ const runnerDetailsEntity = fittedEntity<DetailsSources, RunnerDetails & { token
 
 /** `withProjects` is false for PUT, which no longer sends `projects` in the newest GitLab. */
 export function serializeRunnerDetails(world: World, view: RunnerView, withProjects: boolean, release: ServedRelease): RunnerDetails {
-  return shaped('RunnerDetails', runnerDetailsEntity(release)(world, view, withProjects, latestManager(world, view.runner)))
+  return shaped('RunnerDetails', runnerDetailsEntity(release)(world, view, withProjects, latestManager(world, view.runner), world.now()))
 }
 
 const registrationDetailsEntity = fittedEntity<[RunnerRecord], Schemas['RunnerRegistrationDetails']>('RunnerRegistrationDetails', () => ({
