@@ -29,3 +29,26 @@ describe('verify against our own mock', () => {
     }
   })
 })
+
+describe('verify against our own mock serving an older release', () => {
+  it('probes only the operations that release has, and says which it left out', async () => {
+    const { startMock } = await import('../../src/index.js')
+    const mock = await startMock({ scenario: 'default', port: 0, log: () => {}, gitlabVersion: '12.0' })
+    try {
+      const contract = loadContract().forRelease('12.0')
+      const client = createHttpClient({ baseUrl: mock.url, token: ADMIN, retries: 0 })
+      const outcome = await verifyGitlab(contract, client, { target: { project: 'acme/platform/api', group: '1' }, writes: false, strict: true, redactor: createRedactor([ADMIN]) })
+      const report = buildReport({ command: 'verify', target: mock.url, strict: true, exchanges: outcome.exchanges, documented: documentedOperations(contract), skipped: outcome.skipped })
+      // GitLab 12.0 has no runner managers, no POST /user/runners and no token resets: asking for them
+      // would only count as "outside the Runners API".
+      expect(outcome.exchanges.filter((exchange) => exchange.operationId === undefined).map((exchange) => `${exchange.method} ${exchange.path}`)).toEqual([])
+      expect(report.coverage.outsideRunnersApi).toBe(0)
+      const left = outcome.skipped.find((plan) => plan.reason.startsWith('not in GitLab 12.0'))
+      expect(left?.plan.split(', ')).toEqual(expect.arrayContaining(['listRunnerManagers', 'createUserRunner']))
+      expect(renderText(report)).toMatch(/\nSkipped: .*listRunnerManagers.*: not in GitLab 12\.0/)
+      expect(report.outcome.result).toBe('pass')
+    } finally {
+      await mock.close()
+    }
+  })
+})
