@@ -97,14 +97,16 @@ export function createApp(options: AppOptions): MockApp {
 
 /**
  * The Express shell: the dashboard and the reference (outside any scope: loading a page is not a
- * GitLab API request to journal), the control API, GitLab API paths only Express's looser matching
- * finds (`/API/V4/...`), and the 404 for everything else.
+ * GitLab API request to journal), the control API, the GitLab API paths the reference pages pass on
+ * (`/api/v4/docs/...` they do not serve), and the 404 for everything else.
  */
 function createShell(api: Api): express.Express {
   const { hooks } = api
   const app = (requireModule('express') as typeof express)()
   app.disable('x-powered-by')
   app.set('etag', false)
+  // Rails and Grape match paths case-sensitively: /API/V4/runners is no API route on GitLab.
+  app.set('case sensitive routing', true)
   app.use(pages({ dashboard: true, contract: api.contract }))
   app.use(API_PREFIX, (req: Request, res: Response) => {
     serveApi(api, req, res, pathOf(req.originalUrl), req.path, req.originalUrl)

@@ -64,6 +64,12 @@ describe('request bodies and routes', async () => {
     expect(response).toMatchObject({ status: 404, body: { error: '404 Not Found' } })
   })
 
+  // Rails and Grape match paths case-sensitively: /API/V4/... is no API route on GitLab.
+  it.each(['/API/V4/runners/1', '/Api/v4/runners/1', '/api/V4/runners/all'])('answers %s, the API path in other letters, with the catch-all 404', async (path) => {
+    const response = await fetch(`${new URL(mock.url).origin}${path}`, { headers: { 'private-token': ADMIN } })
+    expect([response.status, await response.json()]).toEqual([404, { error: '404 Not Found' }])
+  })
+
   it('serves the contract it follows', async () => {
     const response = await send(mock.url, 'GET', '/openapi.json')
     expect(response.status).toBe(200)
