@@ -5,7 +5,7 @@ import { BadRequestReasonError, ForbiddenError, GoneError, InvalidError, Orphane
 import { MAINTAINER, OWNER, type Millis, type RunnerAccessLevel, type RunnerRecord, type RunnerType } from './records.js'
 import { registrationAllowed } from './registration-tokens.js'
 import { errorSentence, runnerErrors } from './runner-validation.js'
-import { requireUnmodifiedSince, rotateRunnerToken, type RunnerTokenResult } from './runners.js'
+import { requireUnmodifiedSince, rotateRunnerToken, type RunnerTokenResult, type TokenPrefix } from './runners.js'
 import { createdRunnerToken, registeredRunnerToken, runnerTokenExpiry } from './secrets.js'
 import { authenticateRunner, type Actor } from './tokens.js'
 import type { World } from './world.js'
@@ -22,7 +22,7 @@ export interface RunnerSettings {
   maximumTimeout?: number
 }
 
-export interface RegisterRunnerParams extends RunnerSettings {
+export interface RegisterRunnerParams extends RunnerSettings, TokenPrefix {
   /** A registration token. The server maps the deprecated `maintainer_note` to maintenanceNote. */
   token?: string
   /** Deprecated inverse of `paused`. */
@@ -112,7 +112,7 @@ export function registerRunner(world: World, params: RegisterRunnerParams): Runn
   if (switchable && !allowed) throw new GoneError('runner registration disallowed')
 
   const runner = newRunner(world, owner, { ...params, name: params.info?.name }, {
-    token: registeredRunnerToken(), registrationType: 'registration_token', createdById: null,
+    token: registeredRunnerToken(params.registeredTokenPrefix), registrationType: 'registration_token', createdById: null,
   })
   const { info } = params
   if (params.keepInfoVersions && info && [info.version, info.revision, info.platform, info.architecture].some((value) => value !== undefined)) {
@@ -188,6 +188,6 @@ export function verifyRunner(world: World, params: VerifyRunnerParams): RunnerRe
   return world.recordContact(runner, now)
 }
 
-export function resetRunnerAuthenticationTokenByToken(world: World, params: RunnerTokenParams): RunnerTokenResult {
-  return rotateRunnerToken(world, authenticateRunner(world, params.token))
+export function resetRunnerAuthenticationTokenByToken(world: World, params: RunnerTokenParams & TokenPrefix): RunnerTokenResult {
+  return rotateRunnerToken(world, authenticateRunner(world, params.token), params.registeredTokenPrefix)
 }

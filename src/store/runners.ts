@@ -9,7 +9,7 @@ import type {
   GroupRecord, Millis, ProjectRecord, RunnerAccessLevel, RunnerManagerRecord, RunnerRecord,
 } from './records.js'
 import { runnerErrors } from './runner-validation.js'
-import { nextRunnerToken, runnerTokenExpiry } from './secrets.js'
+import { NEWEST_REGISTERED_PREFIX, nextRunnerToken, runnerTokenExpiry } from './secrets.js'
 import type { Actor } from './tokens.js'
 import type { World } from './world.js'
 
@@ -142,14 +142,19 @@ export function listRunnerProjects(world: World, actor: Actor, params: RunnerPro
 }
 
 /** The old token stops working at once. */
-export function resetRunnerAuthenticationToken(world: World, actor: Actor, params: RunnerIdParams): RunnerTokenResult {
+export function resetRunnerAuthenticationToken(world: World, actor: Actor, params: RunnerIdParams & TokenPrefix): RunnerTokenResult {
   const runner = findRunner(world, params.id)
   if (!canUpdateRunner(world, actor.user, runner)) throw new ForbiddenError('No access granted')
-  return rotateRunnerToken(world, runner)
+  return rotateRunnerToken(world, runner, params.registeredTokenPrefix)
 }
 
-export function rotateRunnerToken(world: World, runner: RunnerRecord): RunnerTokenResult {
-  const rotated = world.setRunnerToken(runner, nextRunnerToken(runner), runnerTokenExpiry(world))
+/** The prefix of registered runners' tokens in the served release (`glrtr-`, `t1_` or none). Default the newest's. */
+export interface TokenPrefix {
+  registeredTokenPrefix?: string
+}
+
+export function rotateRunnerToken(world: World, runner: RunnerRecord, registeredTokenPrefix = NEWEST_REGISTERED_PREFIX): RunnerTokenResult {
+  const rotated = world.setRunnerToken(runner, nextRunnerToken(runner, registeredTokenPrefix), runnerTokenExpiry(world))
   rotated.updatedAt = world.now()
   return { token: rotated.token, tokenExpiresAt: rotated.tokenExpiresAt }
 }

@@ -14,14 +14,19 @@ export function createdRunnerToken(): string {
   return `glrt-${randomPart()}`
 }
 
-/** Runners registered with a registration token (newest GitLab's prefix). */
-export function registeredRunnerToken(): string {
-  return `glrtr-${randomPart()}`
+export const NEWEST_REGISTERED_PREFIX = 'glrtr-'
+
+/**
+ * Runners registered with a registration token: the prefix is the served release's (none before 17.5,
+ * `t1_` until 17.11, `glrtr-` since; reference §2.6), passed in by whoever knows the release.
+ */
+export function registeredRunnerToken(prefix = NEWEST_REGISTERED_PREFIX): string {
+  return `${prefix}${randomPart()}`
 }
 
 /** A fresh token of the same family as the runner's current one. */
-export function nextRunnerToken(runner: RunnerRecord): string {
-  return runner.registrationType === 'registration_token' ? registeredRunnerToken() : createdRunnerToken()
+export function nextRunnerToken(runner: RunnerRecord, registeredPrefix: string): string {
+  return runner.registrationType === 'registration_token' ? registeredRunnerToken(registeredPrefix) : createdRunnerToken()
 }
 
 export function registrationToken(): string {

@@ -294,6 +294,37 @@ describe('runner-facing answers per release', () => {
     },
   )
 
+  // Reference §2.6: registered runners' tokens had no prefix, then t1_ (17.5), then glrtr- (17.11).
+  it.each(perRelease([/^[\w-]{20}$/, /^[\w-]{20}$/, /^[\w-]{20}$/, /^[\w-]{20}$/, /^glrtr-[\w-]{20}$/, /^glrtr-[\w-]{20}$/]))(
+    '%s issues a registered runner a token shaped %s, and its resets keep the shape',
+    async (release, shape) => {
+      const registered = await mocks[release].call('POST', '/runners', { body: { token: INSTANCE_REGISTRATION_TOKEN, description: 'token shape' } })
+      const { id, token } = registered.body as { id: number; token: string }
+      expect(token).toMatch(shape)
+      // Not through `call`: the resets arrived later than some of these releases (a 404 there).
+      const byToken = await send(mocks[release].url, 'POST', '/runners/reset_authentication_token', { body: { token } })
+      const byId = await send(mocks[release].url, 'POST', `/runners/${id}/reset_authentication_token`, { token: ADMIN })
+      for (const reset of [byToken, byId]) {
+        expect([201, 404]).toContain(reset.status)
+        if (reset.status === 201) expect((reset.body as { token: string }).token).toMatch(shape)
+      }
+    },
+  )
+
+  it('issues t1_ tokens to registered runners from 17.5 and keeps glrt- for created runners', async () => {
+    const mock = await startTestMock({ gitlabVersion: '17.5' })
+    try {
+      const registered = await mock.call('POST', '/runners', { body: { token: INSTANCE_REGISTRATION_TOKEN } })
+      expect((registered.body as { token: string }).token).toMatch(/^t1_[\w-]{20}$/)
+      const created = await mock.call('POST', '/user/runners', { token: ADMIN, body: { runner_type: 'instance_type' } })
+      expect((created.body as { token: string }).token).toMatch(/^glrt-[\w-]{20}$/)
+      const reset = await mock.call('POST', `/runners/${(created.body as { id: number }).id}/reset_authentication_token`, { token: ADMIN })
+      expect((reset.body as { token: string }).token).toMatch(/^glrt-[\w-]{20}$/)
+    } finally {
+      await mock.close()
+    }
+  })
+
   it.each(perRelease([201, 201, 201, 201, 410, 410]))('%s answers a registration where registration tokens are switched off with %s (the switch arrived in 17.0)', async (release, code) => {
     const response = await mocks[release].call('POST', '/runners', { body: { token: LEGACY_GROUP_REGISTRATION_TOKEN } })
     expect(response.status).toBe(code)

@@ -30,6 +30,7 @@ export const registerRunner: Handler<'registerRunner'> = ({ params }, { world, r
     keepInfoVersions: release.behaviour('runnerVersionFieldsFrom') === 'runner',
     registrationSwitch: release.behaviour('registrationTokenSwitch'),
     namesInvalidToken: release.behaviour('invalidRegistrationTokenMessage') !== '403 Forbidden',
+    registeredTokenPrefix: release.behaviour('registeredRunnerTokenPrefix'),
   })
   return { status: 201, body: serializeRegistrationDetails(runner, release) }
 }
@@ -56,8 +57,8 @@ export const verifyRunner: Handler<'verifyRunner'> = ({ params }, { world, relea
   return { status: 200, body: serializeRegistrationDetails(runner, release) }
 }
 
-export const resetRunnerAuthenticationTokenByToken: Handler<'resetRunnerAuthenticationTokenByToken'> = ({ params }, { world }) => {
-  const result = store.resetRunnerAuthenticationTokenByToken(world, { token: params.token })
+export const resetRunnerAuthenticationTokenByToken: Handler<'resetRunnerAuthenticationTokenByToken'> = ({ params }, { world, release }) => {
+  const result = store.resetRunnerAuthenticationTokenByToken(world, { token: params.token, registeredTokenPrefix: release.behaviour('registeredRunnerTokenPrefix') })
   return { status: 201, body: serializeAuthenticationToken(result) }
 }
 
