@@ -24,12 +24,12 @@ export class MockClock implements Clock {
 
   /** Stops the clock at `at` (default: where it is). */
   freeze(at?: number | string | Date): void {
-    this.frozenAt = at === undefined ? this.now() : toMillis(at)
+    this.frozenAt = at === undefined ? this.now() : sayable(toMillis(at))
   }
 
   /** Puts the clock at `at`; a running clock keeps running from there. */
   set(at: number | string | Date): void {
-    const millis = toMillis(at)
+    const millis = sayable(toMillis(at))
     if (this.frozenAt !== undefined) this.frozenAt = millis
     else this.offset = millis - this.base.now()
   }
@@ -37,6 +37,8 @@ export class MockClock implements Clock {
   /** Moves the clock forward by milliseconds or a duration such as `3h` or `1d12h`. */
   advance(by: number | string): void {
     const millis = typeof by === 'number' ? by : parseDuration(by)
+    // Checked before anything moves: a refused move leaves the clock where it was.
+    sayable(this.now() + millis)
     if (this.frozenAt !== undefined) this.frozenAt += millis
     else this.offset += millis
   }
@@ -56,6 +58,16 @@ export class MockClock implements Clock {
     const now = this.now()
     return { now: new Date(now).toISOString(), frozen: this.frozen, offsetMs: now - this.base.now() }
   }
+}
+
+// What a date-time (RFC 3339: four-digit years) can say; GitLab's answers cannot go outside it.
+const EARLIEST = Date.parse('0000-01-01T00:00:00.000Z')
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z')
+
+/** `millis` when every answer can write it as a date-time; else a RangeError naming the bounds. */
+function sayable(millis: number): number {
+  if (Number.isFinite(millis) && millis >= EARLIEST && millis <= LATEST) return millis
+  throw new RangeError(`the clock must stay between ${new Date(EARLIEST).toISOString()} and ${new Date(LATEST).toISOString()}`)
 }
 
 function toMillis(at: number | string | Date): number {

@@ -62,3 +62,31 @@ describe('runner status on the mock clock', () => {
     expect(() => clock.advance('three hours')).toThrow("not a duration: expected a number and a unit (ms, s, m, h, d, w) such as '3h' or '1h30m', got 'three hours'")
   })
 })
+
+describe('a clock moved past what a date-time can say', () => {
+  // RFC 3339 (the contract's date-time) has four-digit years: GitLab cannot answer after 9999-12-31.
+  it.each([
+    ['advance', '/clock/advance', { by: '3000000d' }],
+    ['advance out of the Date range', '/clock/advance', { by: '99999999999d' }],
+    ['advance by more digits than a number holds', '/clock/advance', { by: '9999999999999999999999d' }],
+  ])('refuses to %s with a 400 and leaves the clock as it was', async (_what, path, body) => {
+    const session = `far-future-${path.length}-${body.by.length}`
+    await control(mock, 'POST', '/clock/set', { session, body: { to: '2025-06-02T12:00:00.000Z' } })
+    const refused = await control(mock, 'POST', path, { session, body })
+    expect(refused.status).toBe(400)
+    expect((refused.body as { message: string }).message).toMatch(/9999-12-31T23:59:59\.999Z/)
+    const clock = await control(mock, 'GET', '/clock', { session })
+    expect(clock.status).toBe(200)
+    expect((clock.body as { now: string }).now).toMatch(/^2025-06-02T12:00:0/)
+    expect(await statusOf(session)).toEqual(['online', true])
+  })
+
+  it('refuses the same in-process, before anything moves', () => {
+    const clock = mock.session('far-future-in-process').clock
+    clock.freeze('9999-12-31T00:00:00.000Z')
+    expect(() => clock.advance('1d')).toThrow(RangeError)
+    expect(clock.state().now).toBe('9999-12-31T00:00:00.000Z')
+    clock.advance('23h59m59s999ms')
+    expect(clock.state().now).toBe('9999-12-31T23:59:59.999Z')
+  })
+})
