@@ -84,12 +84,12 @@ export async function verifyGitlab(contract: Contract, client: HttpClient, optio
   // Operations the judged release does not have are not asked for: their answers (404s) would only
   // count as traffic outside the Runners API. They are said once, under "Skipped".
   const absent = new Set<string>()
-  const inRelease = (probe: Probe): boolean => {
-    if (contract.operations.has(probe.operationId)) return true
-    absent.add(probe.operationId)
+  const inRelease = (operationId: string): boolean => {
+    if (contract.operations.has(operationId)) return true
+    absent.add(operationId)
     return false
   }
-  const stage = (probes: Probe[]) => Promise.all(probes.filter(inRelease).map(sendFollowing))
+  const stage = (probes: Probe[]) => Promise.all(probes.filter((probe) => inRelease(probe.operationId)).map(sendFollowing))
   const sayAbsent = () => {
     if (absent.size > 0) skipped.push({ plan: [...absent].join(', '), reason: `not in GitLab ${contract.profile.label} (not probed)`, asked: false })
   }
@@ -110,7 +110,8 @@ export async function verifyGitlab(contract: Contract, client: HttpClient, optio
       await send({ operationId: 'verifyRunner', method: 'POST', path: '/runners/verify', anonymous: true, body: { token: options.target.runnerToken }, purpose: 'the given runner token' })
     }
     if (options.writes) {
-      const notDone = await writeRoundTrip(send, options.target, options.log ?? (() => {}))
+      const judged = { label: contract.profile.label, has: inRelease }
+      const notDone = await writeRoundTrip(send, judged, options.target, options.log ?? (() => {}))
       if (notDone !== undefined) skipped.push({ plan: 'the write round trip (--writes)', reason: notDone, asked: true })
     }
     sayAbsent()

@@ -51,4 +51,41 @@ describe('verify against our own mock serving an older release', () => {
       await mock.close()
     }
   })
+
+  it('runs the --writes round trip with what that release has: registers with the registration token, leaves out the token resets', async () => {
+    const { startMock } = await import('../../src/index.js')
+    const mock = await startMock({ scenario: 'default', port: 0, log: () => {}, gitlabVersion: '12.0' })
+    try {
+      const contract = loadContract().forRelease('12.0')
+      const client = createHttpClient({ baseUrl: mock.url, token: ADMIN, retries: 0 })
+      const target = { project: 'acme/platform/api', group: '1', registrationToken: 'GR1348941-instance-000000000' }
+      const outcome = await verifyGitlab(contract, client, { target, writes: true, strict: true, redactor: createRedactor([ADMIN]) })
+      const report = buildReport({ command: 'verify', target: mock.url, strict: true, exchanges: outcome.exchanges, documented: documentedOperations(contract), skipped: outcome.skipped })
+      expect(outcome.exchanges.filter((exchange) => exchange.operationId === undefined).map((exchange) => `${exchange.method} ${exchange.path}`)).toEqual([])
+      expect(outcome.exchanges.map((exchange) => exchange.operationId)).toEqual(expect.arrayContaining(['registerRunner', 'updateRunner', 'deleteRunner', 'deleteRunnerByToken']))
+      const left = outcome.skipped.find((plan) => plan.reason.startsWith('not in GitLab 12.0'))
+      expect(left?.plan.split(', ')).toEqual(expect.arrayContaining(['resetRunnerAuthenticationToken', 'resetRunnerAuthenticationTokenByToken']))
+      expect(outcome.skipped.find((plan) => plan.plan.includes('--writes'))).toBeUndefined()
+      expect(report.outcome.result).toBe('pass')
+      // Every throw-away runner is gone again.
+      const after = (await (await fetch(`${mock.url}/runners/all?per_page=100`, { headers: { 'private-token': ADMIN } })).json()) as { description: string }[]
+      expect(after.filter((runner) => runner.description.startsWith('gitlab-runners-mock drift probe'))).toEqual([])
+    } finally {
+      await mock.close()
+    }
+  })
+
+  it('says the round trip needs --registration-token when the release has no POST /user/runners, without asking for it', async () => {
+    const { startMock } = await import('../../src/index.js')
+    const mock = await startMock({ scenario: 'default', port: 0, log: () => {}, gitlabVersion: '12.0' })
+    try {
+      const contract = loadContract().forRelease('12.0')
+      const client = createHttpClient({ baseUrl: mock.url, token: ADMIN, retries: 0 })
+      const outcome = await verifyGitlab(contract, client, { target: { project: 'acme/platform/api', group: '1' }, writes: true, strict: true, redactor: createRedactor([ADMIN]) })
+      expect(outcome.exchanges.filter((exchange) => exchange.operationId === undefined).map((exchange) => `${exchange.method} ${exchange.path}`)).toEqual([])
+      expect(outcome.skipped).toContainEqual({ plan: 'the write round trip (--writes)', reason: 'GitLab 12.0 has no POST /user/runners: give --registration-token to register the throw-away runners', asked: true })
+    } finally {
+      await mock.close()
+    }
+  })
 })
