@@ -115,7 +115,8 @@ export interface MockControls {
    * The state this scope serves; reading it gives a session its own copy. Worlds share unchanged
    * records with the pristine scenario, so change a record only through `world.writableRunner(r)`
    * (and `writableGroup`, `writableProject`, `writableManager`, `writableInstance`), or through the
-   * API: a record changed in place would leak into resets and other sessions.
+   * API: a record changed in place would leak into resets and other sessions. Ask again right before
+   * every change: lists keep each runner's JSON text until the world next hands a record out.
    */
   readonly world: World
   /** This scope's clock: `freeze()`, `set(iso)`, `advance('3h')`, `resume()`. A session's clock runs on the mock's. */

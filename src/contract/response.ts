@@ -185,8 +185,13 @@ function checkBody(
   }
   if (document !== undefined && shape !== undefined && documentedShape(document, operation, response, matched) === shape) return []
   const validate = response.bodies.get(matched)
-  if (validate === undefined || validate(body)) return []
+  if (validate === undefined || validate(asSent(body))) return []
   return (validate.errors ?? []).map((error) => bodyViolation(base, error))
+}
+
+/** A body as it goes on the wire: one that says what it is as JSON (`toJSON`, as JSON.stringify asks) is that. */
+function asSent(body: unknown): unknown {
+  return isObject(body) && typeof body['toJSON'] === 'function' ? (body['toJSON'] as () => unknown)() : body
 }
 
 /** The entity a response's body schema names in the document: `Runner` for a `$ref`, `Runner[]` for an array of them. */

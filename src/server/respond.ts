@@ -3,7 +3,7 @@
 import type { ServerResponse } from 'node:http'
 import { validateReply, type Contract, type Operation } from '../contract/index.js'
 import { selfCheckFailed } from './errors.js'
-import { shapeOf } from './serialize.js'
+import { shapeOf, WrittenJson } from './serialize.js'
 import type { SelfCheckFailure, SelfCheckMode } from './self-check.js'
 
 export interface Reply {
@@ -68,8 +68,10 @@ export function createResponder(contract: Contract, mode: SelfCheckMode, log: (l
           sent.findings = problems
         }
       }
-      // Straight to Node: Express's res.send costs a fifth of a request and adds nothing we need.
-      const json = sent.body === undefined ? undefined : JSON.stringify(sent.body)
+      // Straight to Node: Express's res.send costs a fifth of a request and adds nothing we need. A body
+      // the serializer wrote as text already (a page of runners) goes as it is.
+      const { body } = sent
+      const json = body === undefined ? undefined : body instanceof WrittenJson ? body.text : JSON.stringify(body)
       if (json !== undefined) sent.text = json
       res.writeHead(sent.status, json === undefined ? sent.headers : { ...sent.headers, 'content-length': Buffer.byteLength(json) })
       res.end(json)

@@ -138,6 +138,8 @@ export class World {
   /** Counts changes to the contact order, so a cached contact range knows when it is out of date. */
   private contactChanges = 0
   private contactRanges: { changes: number; ranges: Map<string, Bits> } = { changes: 0, ranges: new Map() }
+  /** Counts the changes made through this world (see `revision`). */
+  private changes = 0
 
   /**
    * `adopt`: take the data's records as they are instead of copying them, for data nobody else
@@ -203,7 +205,20 @@ export class World {
     return new World(this, clock)
   }
 
-  /** The runner as this world may change it: on a fork, a copy made on the first change. */
+  /**
+   * Changes with every record this world hands out for writing (writableRunner and the like) and every
+   * runner or manager it adds or removes: what is derived from the world's records (a list's kept JSON
+   * texts) holds while this stays the same. A fork starts its own count; it shares no derived state.
+   */
+  get revision(): number {
+    return this.changes
+  }
+
+  /**
+   * The runner as this world may change it: on a fork, a copy made on the first change. Ask again for
+   * every change, right before it: what the world derives from its records (the paused index, kept
+   * texts) catches up on a record's next hand-out, not on a change made to one held from before.
+   */
   writableRunner(runner: RunnerRecord): RunnerRecord {
     const own = this.writable(this.state.runners, runner)
     // The caller may pause or unpause it in place; the paused index catches up before the next query.
@@ -224,6 +239,7 @@ export class World {
   }
 
   writableInstance(): InstanceRecord {
+    this.changes += 1
     if (!this.owns(this.state.instance)) this.state.instance = this.own(structuredClone(this.state.instance))
     return this.state.instance
   }
@@ -450,6 +466,7 @@ export class World {
   removeRunner(runner: RunnerRecord): void {
     const slot = this.state.slotOf.get(runner.id)
     if (slot === undefined || !this.state.runners.has(runner.id)) return
+    this.changes += 1
     this.forgetContact(runner)
     this.state.runners.delete(runner.id)
     this.writableBits('present').delete(slot)
@@ -615,6 +632,7 @@ export class World {
   }
 
   private writable<T extends { id: number }>(records: LayeredMap<number, T>, record: T): T {
+    this.changes += 1
     if (this.owns(record)) return record
     // Hand a stale copy to nobody: the map holds the copy from now on.
     const copy = this.own(structuredClone(records.get(record.id) ?? record))
@@ -660,6 +678,7 @@ export class World {
   }
 
   private indexRunner(runner: RunnerRecord): void {
+    this.changes += 1
     const state = this.state
     const last = state.slotIds[state.slotIds.length - 1]
     // Ids only grow (new ones come after the highest), so a new slot keeps slots in id order.
@@ -680,6 +699,7 @@ export class World {
   }
 
   private indexManager(manager: RunnerManagerRecord): void {
+    this.changes += 1
     this.state.managers.set(manager.id, manager)
     // A new list rather than push: a fork may share the old one with the world it came from. concat,
     // not a spread: a spread's list keeps room for 16 more ids (13 MB over 100k runners).

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadContract, type Contract } from '../../src/contract/index.js'
 import { loadScenario } from '../../src/scenarios/load.js'
 import { createResponder, type Reply, type Responder, type SelfCheckFailure, type SelfCheckMode } from '../../src/server/respond.js'
-import { serializeJobs, serializeRunners } from '../../src/server/serialize.js'
+import { serializeJobs, serializeRunners, writeRunners, WrittenJson } from '../../src/server/serialize.js'
 import { serveRelease } from '../../src/server/served-release.js'
 import { ManualClock } from '../../src/store/clock.js'
 import { World } from '../../src/store/world.js'
@@ -40,16 +40,21 @@ interface Case {
   contract?: Contract
 }
 
-const good: Record<string, Case> = {
-  'runner details': { operationId: 'getRunner', reply: { status: 200, body: details } },
-  'a page of runners': { operationId: 'listAllRunners', reply: { status: 200, body: listBody, headers: listHeaders } },
-  'an empty 204': { operationId: 'deleteRunner', reply: { status: 204 } },
-}
-
 // Bodies the serializer vouches for (README "What the self-check checks"): the check trusts them only
 // as the entity the response documents, and still checks status and headers around them.
 const world = new World(loadScenario('default', { now: NOW }), new ManualClock(NOW))
 const runners = serializeRunners(world, [...world.runners.values()].slice(0, 2), serveRelease(contract.profile))
+// A page as the list handlers send it: text the serializer wrote, vouched for like the objects.
+const written = writeRunners(world, [...world.runners.values()].slice(0, 2), serveRelease(contract.profile))
+
+const good: Record<string, Case> = {
+  'runner details': { operationId: 'getRunner', reply: { status: 200, body: details } },
+  'a page of runners': { operationId: 'listAllRunners', reply: { status: 200, body: listBody, headers: listHeaders } },
+  'a written page of runners': { operationId: 'listAllRunners', reply: { status: 200, body: written, headers: listHeaders } },
+  // Walked as the JSON it is, not as the object carrying it.
+  'a written page nobody vouched for': { operationId: 'listAllRunners', reply: { status: 200, body: new WrittenJson(JSON.stringify(listBody)), headers: listHeaders } },
+  'an empty 204': { operationId: 'deleteRunner', reply: { status: 204 } },
+}
 const oldContract = contract.forRelease('15.0')
 const canceling = [...world.runners.values()].flatMap((runner) => world.jobsOf(runner.id)).map((job) => ({ ...job, status: 'canceling' as const }))
 
@@ -57,6 +62,12 @@ const broken: Record<string, Case> = {
   'a vouched list of runners as one runner': { operationId: 'getRunner', reply: { status: 200, body: runners } },
   'a vouched list of runners without its page headers': { operationId: 'listAllRunners', reply: { status: 200, body: runners } },
   'a vouched list on an undocumented status': { operationId: 'listAllRunners', reply: { status: 202, body: runners, headers: listHeaders } },
+  'a written page of runners as one runner': { operationId: 'getRunner', reply: { status: 200, body: written } },
+  'a written page of runners without its page headers': { operationId: 'listAllRunners', reply: { status: 200, body: written } },
+  'a written page nobody vouched for, broken': {
+    operationId: 'listAllRunners',
+    reply: { status: 200, body: new WrittenJson(JSON.stringify([{ ...listBody[0], id: 'one' }])), headers: listHeaders },
+  },
   'an undocumented status': { operationId: 'getRunner', reply: { status: 418, body: details } },
   'a required property left out': { operationId: 'getRunner', reply: { status: 200, body: without(details, 'status') } },
   'a property of the wrong type': { operationId: 'getRunner', reply: { status: 200, body: { ...details, id: 'one' } } },
@@ -132,7 +143,8 @@ describe('strict self-check', () => {
     const response = await fetch(`${strictGood.url}${pathOf(good, name)}`)
     const text = await response.text()
     expect(response.status).toBe(good[name]!.reply.status)
-    expect(text === '' ? undefined : JSON.parse(text)).toEqual(good[name]!.reply.body)
+    const { body } = good[name]!.reply
+    expect(text === '' ? undefined : JSON.parse(text)).toEqual(body instanceof WrittenJson ? JSON.parse(body.text) : body)
     expect(strictGood.failures()).toEqual([])
   })
 

@@ -14,7 +14,7 @@ import { runnerDetails } from '../../src/store/runners.js'
 import { authenticateUser } from '../../src/store/tokens.js'
 import {
   serializeAuthenticationToken, serializeJobs, serializeManagers, serializeProjects, serializeRegistrationDetails, serializeRunner,
-  serializeRunnerDetails, serializeRunners, serializeVersion, shapeOf,
+  serializeRunnerDetails, serializeRunners, serializeVersion, shapeOf, writeRunners,
 } from '../../src/server/serialize.js'
 import { serveRelease, type ServedRelease } from '../../src/server/served-release.js'
 import { SCENARIOS_DIR } from '../../src/scenarios/load.js'
@@ -211,5 +211,60 @@ describe('the serializer vouches only for bodies its release documents', () => {
     expect(problems.slice(0, 10)).toEqual([])
     // Every vouched entity this release documents somewhere was checked there.
     for (const shape of VOUCHED.filter((vouched) => byShape.has(vouched))) expect(checked.get(shape) ?? 0, `${shape} in ${formatRelease(release)}`).toBeGreaterThan(0)
+  })
+})
+
+// A page of runners is sent as text joined from each runner's kept text (src/server/kept-texts.ts), not
+// built and stringified: vouched for because it is, byte for byte, the vouched page above as JSON. One
+// world per scenario, its clock moved over the same moments and back, two releases served from it in
+// turns, its records changed through the world and through a fork in between.
+describe('a written page of runners is the serializer\'s page as JSON', () => {
+  const newest = serveRelease(contract.profile)
+
+  it.each(releases.map((release) => [formatRelease(release), release] as const))('%s, beside the newest', (_label, release) => {
+    const served = serveRelease(contract.forRelease(release).profile)
+    const problems: string[] = []
+    const compare = (world: World, runners: RunnerRecord[], where: string) => {
+      for (const side of [served, newest]) {
+        const written = writeRunners(world, runners, side)
+        expect(shapeOf(written)).toBe('Runner[]')
+        const expected = JSON.stringify(serializeRunners(world, runners, side))
+        if (written.text !== expected) problems.push(`${where}, ${side.label}: ${written.text.slice(0, 200)} is not ${expected.slice(0, 200)}`)
+      }
+    }
+    const data = [loadScenario('default', { now: NOW }), parseScenario(`include: [default.yaml]\ngenerate: {seed: 7, runners: 24, jobs_per_runner: 3, users: 6, groups: 3, projects: 6}\n`, `${SCENARIOS_DIR}generated-7.yaml`, { now: NOW })]
+    const moments = [NOW, NOW + 90 * 60 * 1000, NOW + 3 * HOUR, NOW + 8 * DAY, NOW + 100 * DAY, NOW]
+    for (const scenario of data) {
+      const clock = new ManualClock(NOW)
+      const world = new World(scenario, clock)
+      const everyRunner = () => [...world.runners.values()]
+      for (const moment of moments) {
+        clock.set(moment)
+        compare(world, everyRunner(), `at ${new Date(moment).toISOString()}`)
+      }
+      // Changes through the world: fields, pause, contact, a manager's address, a new manager, a removal.
+      const [first, second, third] = everyRunner()
+      Object.assign(world.writableRunner(first!), { description: 'changed', active: !first!.active })
+      compare(world, everyRunner(), 'after a change')
+      world.writableRunner(first!).name = 'renamed'
+      compare(world, everyRunner(), 'after a second change to the same record')
+      world.recordContact(second!, NOW - 1000)
+      compare(world, everyRunner(), 'after a contact')
+      const manager = world.managersOf(third!.id)[0]
+      if (manager) world.writableManager(manager).ipAddress = '10.9.9.9'
+      world.addManager({ runnerId: second!.id, systemId: 's_written', version: null, revision: null, platform: null, architecture: null, ipAddress: '10.8.8.8', createdAt: NOW, contactedAt: NOW })
+      compare(world, everyRunner(), 'after manager changes')
+      // A fork shares the records until it writes; neither side sees the other's changes.
+      const fork = world.fork(new ManualClock(NOW + 3 * HOUR))
+      compare(fork, [...fork.runners.values()], 'a fork, before it writes')
+      fork.writableRunner(fork.runners.get(second!.id)!).description = 'in the fork'
+      world.writableRunner(world.runners.get(third!.id)!).description = 'in the world'
+      compare(fork, [...fork.runners.values()], 'a fork, after both wrote')
+      compare(world, everyRunner(), 'the world, after both wrote')
+      expect(fork.runners.get(third!.id)!.description).not.toBe('in the world')
+      world.removeRunner(third!)
+      compare(world, everyRunner(), 'after a removal')
+    }
+    expect(problems.slice(0, 5)).toEqual([])
   })
 })

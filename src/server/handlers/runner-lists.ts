@@ -6,7 +6,7 @@ import { parseTagList } from '../../store/tags.js'
 import { signedIn, type Handler, type HandlerContext, type Params } from '../handler.js'
 import { offsetHeaders } from '../pagination-headers.js'
 import type { Reply } from '../respond.js'
-import { serializeRunners } from '../serialize.js'
+import { writeRunners } from '../serialize.js'
 import type { ServedRelease } from '../served-release.js'
 
 function filters(params: Params<'listRunners'> | Params<'listGroupRunners'>, release: ServedRelease): Omit<store.RunnerListParams, 'scope'> {
@@ -23,7 +23,7 @@ function filters(params: Params<'listRunners'> | Params<'listGroupRunners'>, rel
 }
 
 function runnerPage({ world, link, release }: HandlerContext, page: Page<RunnerRecord>): Reply {
-  return { status: 200, body: serializeRunners(world, page.items, release), headers: offsetHeaders(page, link) }
+  return { status: 200, body: writeRunners(world, page.items, release), headers: offsetHeaders(page, link) }
 }
 
 export const listRunners: Handler<'listRunners'> = ({ params }, context) =>
