@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The installed command runs the compiled JavaScript in dist/. In a checkout of this repository
+// The installed command runs the compiled JavaScript in dist/, as one bundle (dist/bundle/cli.js,
+// scripts/bundle.js: one file to load instead of ~100 modules). In a checkout of this repository
 // (src/ present) it runs dist/ only while `npm run build` compiled it from the sources as they are
 // now (scripts/build-stamp.js), and the TypeScript sources through tsx otherwise, so tests and
 // `npm start` never run a stale build. The published package has no src/.
@@ -14,5 +15,5 @@ if (tsx) {
   tsx.register()
   await import(sources.href)
 } else {
-  await import('../dist/cli.js')
+  await import('../dist/bundle/cli.js')
 }

@@ -1,5 +1,6 @@
-// `npm run build`: compiles src/ into dist/ and stamps dist/ with the fingerprint of the sources it
-// came from (scripts/build-stamp.js), so the command runs dist/ only while it is current.
+// `npm run build`: compiles src/ into dist/, bundles the command into dist/bundle/ (scripts/bundle.js),
+// and stamps dist/ with the fingerprint of the sources it came from (scripts/build-stamp.js), so the
+// command runs dist/ only while it is current.
 // With --if-stale it does nothing when dist/ is already current (the benchmark measures dist/).
 //
 // tsc writes into a scratch folder, and dist/ is then brought in line file by file: only changed
@@ -14,6 +15,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { builtFromCurrentSources, sourceFingerprint, STAMP_FILE } from './build-stamp.js'
+import { bundleCommand } from './bundle.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -25,6 +27,7 @@ try {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
   const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', scratch], { cwd: root, stdio: 'inherit' })
   if (compiled.status !== 0) process.exit(compiled.status ?? 1)
+  await bundleCommand(scratch, root)
   const changed = mirror(scratch, join(root, 'dist'))
   const stamp = `${JSON.stringify({ generated: 'by npm run build: the sources dist/ was compiled from', fingerprint })}\n`
   if (!sameText(join(root, STAMP_FILE), stamp)) writeFileSync(join(root, STAMP_FILE), stamp)

@@ -71,7 +71,7 @@ afterAll(() => {
 describe('the packed package', () => {
   it('holds the compiled code, the contract, scenarios, fixtures and schemas, and no sources or tests', () => {
     const paths = packed.files.map((f) => f.path)
-    for (const needed of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'bin/gitlab-runners-mock.js', 'openapi/gitlab-runners.yaml', 'openapi/control.yaml', 'openapi/generated/gitlab-runners.json', 'openapi/generated/control.json', 'scenarios/generated/default.json', 'fixtures/generated/doc-runners.json', 'scenarios/default.yaml', 'scenarios/scenario.schema.json', 'fixtures/doc-runners.yaml']) {
+    for (const needed of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/bundle/cli.js', 'bin/gitlab-runners-mock.js', 'openapi/gitlab-runners.yaml', 'openapi/control.yaml', 'openapi/generated/gitlab-runners.json', 'openapi/generated/control.json', 'scenarios/generated/default.json', 'fixtures/generated/doc-runners.json', 'scenarios/default.yaml', 'scenarios/scenario.schema.json', 'fixtures/doc-runners.yaml']) {
       expect(paths).toContain(needed)
     }
     expect(paths.filter((p) => /^(src|test|bench|scripts)\//.test(p) || p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([])
