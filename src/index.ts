@@ -4,7 +4,7 @@ import { defaultContractFile, loadContract, type Contract } from './contract/ind
 import { MockClock } from './control/clock.js'
 import { requireControlToken } from './control/control-token.js'
 import type { Fault, FaultSpec } from './control/faults.js'
-import type { JournalEntry } from './control/journal.js'
+import { DEFAULT_JOURNAL_BYTES, DEFAULT_JOURNAL_LIMIT, MAX_JOURNAL_BYTES, type JournalEntry } from './control/journal.js'
 import { ControlPlane } from './control/plane.js'
 import { NotFoundRefusal } from './control/refusals.js'
 import type { RegistrationTarget } from './control/registration.js'
@@ -93,6 +93,11 @@ export interface StartMockOptions {
   maxSessions?: number
   /** Requests each journal keeps (default 500). */
   journalLimit?: number
+  /**
+   * Bytes each journal keeps at most (default 8 MiB): requests and replies as stored, oldest dropped
+   * first; the newest request is kept even when it alone is larger (README "The journal's budget").
+   */
+  journalBytes?: number
   /**
    * Keep the main state in this file: read at start when it exists, rewritten (write-then-rename)
    * after every accepted change, before the change is answered.
@@ -194,12 +199,17 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const saved = stateFile === undefined ? undefined : readStateFile(stateFile)
   const maxSessions = options.maxSessions ?? 500
   if (!Number.isSafeInteger(maxSessions) || maxSessions < 1) throw new RangeError(`maxSessions must be a positive integer, got ${maxSessions}`)
+  const journalBytes = options.journalBytes ?? DEFAULT_JOURNAL_BYTES
+  if (!Number.isSafeInteger(journalBytes) || journalBytes < 1 || journalBytes > MAX_JOURNAL_BYTES) {
+    throw new RangeError(`journalBytes must be an integer from 1 to ${MAX_JOURNAL_BYTES}, got ${journalBytes}`)
+  }
 
   const plane = new ControlPlane({
     scenario: data,
     scenarioName: typeof options.scenario === 'object' ? null : (options.scenario ?? 'default'),
     baseClock,
-    journalLimit: options.journalLimit ?? 500,
+    journalLimit: options.journalLimit ?? DEFAULT_JOURNAL_LIMIT,
+    journalBytes,
     sessionIdleMs: options.sessionIdleMs ?? 30 * 60_000,
     gitlabVersion,
     maxSessions,

@@ -1,7 +1,11 @@
-// The request journal: the last N requests a scope served, with tokens redacted before they are stored.
-// Bounded (oldest dropped first) so a long-running mock never grows without limit.
-import type { IncomingHttpHeaders } from 'node:http'
+// The request journal: the last requests a scope served, tokens redacted when it is read.
+// Bounded twice, oldest dropped first, so a long-running mock never grows without limit: at most
+// `limit` entries, in at most `budgetBytes` bytes (README "The journal's budget").
 import { redactHeaders, redactText, redactValue } from '../secrets/redact.js'
+import { decode, encode, encodedSize, textsOf, type EntryTexts, type ServedRequest, type StoredRequest } from './journal-codec.js'
+import { JournalRing } from './journal-ring.js'
+
+export type { ServedRequest } from './journal-codec.js'
 
 export interface JournalEntry {
   /** Increasing per scope, so a client can read only what is new. */
@@ -29,74 +33,79 @@ export interface JournalEntry {
   findings: string[]
 }
 
-// Request headers worth seeing in the journal; the credentials among them are masked by src/secrets.
-const KEPT_HEADERS = ['private-token', 'authorization', 'job-token', 'content-type', 'sudo', 'if-unmodified-since', 'x-mock-session']
+/** What each scope's journal keeps by default: entries, and bytes (the encoded requests and replies). */
+export const DEFAULT_JOURNAL_LIMIT = 500
+export const DEFAULT_JOURNAL_BYTES = 8 * 1024 * 1024
+// Entries sit at 32-bit offsets; a gibibyte is far more than a journal is for.
+export const MAX_JOURNAL_BYTES = 1024 * 1024 * 1024
 
-/**
- * What the pipeline hands the journal: references, not copies. Redacting and formatting wait until
- * someone reads the journal, so serving a request pays for neither (bodies are never changed after
- * they are sent, so keeping references is safe).
- */
-export interface ServedRequest {
-  /** Epoch milliseconds by the wall clock. */
-  readonly at: number
-  readonly method: string
-  readonly originalUrl: string
-  /** 0 when the connection was dropped before an answer. */
-  readonly status: number
-  readonly durationMs: number
-  readonly operationId?: string | undefined
-  readonly headers: IncomingHttpHeaders
-  readonly body?: unknown
-  readonly response?: { headers: Record<string, string>; body?: unknown } | undefined
-  readonly fault?: string | undefined
-  readonly username?: string | undefined
-  readonly findings?: readonly string[] | undefined
+/** How much each scope's journal keeps, whichever bound is reached first. */
+export interface JournalSize {
+  limit: number
+  bytes: number
 }
 
-/** The last `limit` requests of a scope, in a ring: recording one is a slot write, nothing more. */
+// Reused by every record(): working out an entry's JSON texts makes no object of its own.
+const texts: EntryTexts = { body: undefined, reply: undefined }
+
+/**
+ * The last requests of a scope. Recording one writes its strings as bytes into a ring and its
+ * numbers into typed columns: once recorded, a request leaves no JavaScript object alive, so the
+ * young-generation GC has nothing of the journal's to copy. Reading decodes, then redacts.
+ */
 export class Journal {
-  private readonly slots: Array<ServedRequest | undefined>
-  private readonly seqs: number[]
-  /** Entries recorded since the last clear (the newest is at `(count - 1) % limit`). */
-  private count = 0
+  private readonly ring: JournalRing
+  // By slot (entry number modulo limit), made on the first entry.
+  private seqs: Float64Array | undefined
+  private ats: Float64Array | undefined
+  private durations: Float64Array | undefined
+  private statuses: Uint16Array | undefined
   private nextSeq = 1
   private readonly listeners = new Set<(entry: JournalEntry) => void>()
 
-  constructor(private readonly limit: number) {
-    this.slots = new Array<ServedRequest | undefined>(Math.max(limit, 0)).fill(undefined)
-    this.seqs = new Array<number>(Math.max(limit, 0)).fill(0)
+  constructor(
+    private readonly limit: number,
+    budgetBytes: number = DEFAULT_JOURNAL_BYTES,
+  ) {
+    this.ring = new JournalRing(Math.max(limit, 0), budgetBytes)
   }
 
-  record(entry: ServedRequest): void {
+  record(served: ServedRequest): void {
     const seq = this.nextSeq++
-    if (this.limit > 0) {
-      const slot = this.count % this.limit
-      this.slots[slot] = entry
-      this.seqs[slot] = seq
-      this.count++
+    if (this.limit <= 0) {
+      // Nothing is kept, but a listener still hears of it, read back as if it had been.
+      if (this.listeners.size > 0) this.tell(this.readBack(served), seq, served)
+      return
     }
-    // Redacted only when someone is listening: an unwatched journal stays free to write.
-    if (this.listeners.size > 0) {
-      const presented = present(entry, seq)
-      for (const listener of this.listeners) listener(presented)
-    }
+    textsOf(served, texts)
+    const n = this.ring.append(encodedSize(served, texts))
+    encode(served, texts, this.ring.bufferOf(n), this.ring.startOf(n))
+    texts.body = texts.reply = undefined
+    const slot = this.ring.slotOf(n)
+    const limit = this.limit
+    ;(this.seqs ??= new Float64Array(limit))[slot] = seq
+    ;(this.ats ??= new Float64Array(limit))[slot] = served.at
+    ;(this.durations ??= new Float64Array(limit))[slot] = served.durationMs
+    ;(this.statuses ??= new Uint16Array(limit))[slot] = served.status
+    // Decoded and redacted only when someone is listening: an unwatched journal stays cheap to write.
+    if (this.listeners.size > 0) this.tell(decode(this.ring.bufferOf(n), this.ring.startOf(n)), seq, served)
   }
 
   /** Oldest first; `limit` keeps the newest that many. */
   list(limit?: number): JournalEntry[] {
-    const kept = Math.min(limit ?? this.limit, this.limit, this.count)
+    const { ring } = this
+    const kept = Math.max(Math.min(limit ?? this.limit, ring.newest - ring.oldest + 1), 0)
     const entries: JournalEntry[] = []
-    for (let n = this.count - Math.max(kept, 0); n < this.count; n++) {
-      const slot = n % this.limit
-      entries.push(present(this.slots[slot]!, this.seqs[slot]!))
+    for (let n = ring.newest - kept + 1; n <= ring.newest; n++) {
+      const slot = ring.slotOf(n)
+      const stored = decode(ring.bufferOf(n), ring.startOf(n))
+      entries.push(present(stored, this.seqs![slot]!, this.ats![slot]!, this.statuses![slot]!, this.durations![slot]!))
     }
     return entries
   }
 
   clear(): void {
-    this.slots.fill(undefined)
-    this.count = 0
+    this.ring.clear()
   }
 
   /** Calls `listener` with every new entry, redacted, until the returned function is called. */
@@ -104,34 +113,41 @@ export class Journal {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
+
+  private tell(stored: StoredRequest, seq: number, served: ServedRequest): void {
+    const entry = present(stored, seq, served.at, served.status, served.durationMs)
+    for (const listener of this.listeners) listener(entry)
+  }
+
+  /** `served` as the journal would read it back, for a journal that keeps nothing. */
+  private readBack(served: ServedRequest): StoredRequest {
+    const size = encodedSize(served, textsOf(served, texts))
+    const buffer = Buffer.allocUnsafe(size)
+    encode(served, texts, buffer, 0)
+    texts.body = texts.reply = undefined
+    return decode(buffer, 0)
+  }
 }
 
-function present(entry: ServedRequest, seq: number): JournalEntry {
-  // Read once: a served request may work its response out on reading (the JSON text parsed back).
-  const response = entry.response
+function present(stored: StoredRequest, seq: number, at: number, status: number, durationMs: number): JournalEntry {
+  const { response } = stored
   return {
     seq,
-    at: new Date(entry.at).toISOString(),
-    method: entry.method,
-    path: redactText(entry.originalUrl),
-    status: entry.status,
-    durationMs: entry.durationMs,
-    operationId: entry.operationId ?? null,
-    headers: keptHeaders(entry.headers),
-    body: entry.body === undefined ? null : redactValue(entry.body),
+    at: new Date(at).toISOString(),
+    method: stored.method,
+    path: redactText(stored.originalUrl),
+    status,
+    durationMs,
+    operationId: stored.operationId ?? null,
+    headers: redactHeaders(stored.headers),
+    body: stored.body === undefined ? null : redactValue(stored.body),
     response: {
       // GitLab repeats every request parameter in its Link URLs, private_token included.
       headers: redactHeaders(response?.headers ?? {}),
       body: response?.body === undefined ? null : redactValue(response.body),
     },
-    fault: entry.fault ?? null,
-    username: entry.username ?? null,
-    findings: [...(entry.findings ?? [])],
+    fault: stored.fault ?? null,
+    username: stored.username ?? null,
+    findings: stored.findings,
   }
-}
-
-function keptHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const kept: Record<string, string | string[] | undefined> = {}
-  for (const name of KEPT_HEADERS) kept[name] = headers[name]
-  return redactHeaders(kept)
 }

@@ -10,7 +10,7 @@ import { forcedStatus, invalidSession, sessionsBusy, StateNotSavedError } from '
 import { isRead, type FaultOutcome, type RequestScope, type ServerHooks } from '../server/hooks.js'
 import type { Reply } from '../server/respond.js'
 import type { FaultAction } from './faults.js'
-import type { ServedRequest } from './journal.js'
+import type { JournalSize, ServedRequest } from './journal.js'
 import { SessionLimitError } from './refusals.js'
 import { Scope, SharedWorld, scopedClock, swapServing } from './scope.js'
 
@@ -28,6 +28,8 @@ export interface ControlPlaneOptions {
   baseClock: Clock
   /** Entries each scope's journal keeps. */
   journalLimit: number
+  /** Bytes each scope's journal keeps at most (README "The journal's budget"). */
+  journalBytes: number
   /** A session unused this long is dropped. */
   sessionIdleMs: number
   /** Called when any request but a health check has been answered (the request log). */
@@ -66,14 +68,16 @@ export class ControlPlane {
 
   /** The GitLab release the mock answers as ("17.11"). */
   readonly gitlabVersion: string
+  private readonly journalSize: JournalSize
 
   constructor(private readonly options: ControlPlaneOptions) {
     this.gitlabVersion = options.gitlabVersion
+    this.journalSize = { limit: options.journalLimit, bytes: options.journalBytes }
     // The pristine world comes first: the main scope forks it, like every session.
     this.shared = this.sharedFor(options.scenario)
     this.scenarioName = options.scenarioName
     if (options.scenarioName !== null) this.scenarioNames.set(options.scenario, options.scenarioName)
-    this.main = new Scope(null, options.scenario, options.baseClock, options.journalLimit, () => this.shared)
+    this.main = new Scope(null, options.scenario, options.baseClock, this.journalSize, () => this.shared)
     // Also dropped lazily on use; the timer only frees memory of sessions nobody asks about again.
     this.sweeper = setInterval(() => this.expire(), Math.min(options.sessionIdleMs, 60_000))
     this.sweeper.unref()
@@ -91,7 +95,7 @@ export class ControlPlane {
     if (scope) this.sessionsById.delete(id)
     else {
       if (this.sessionsById.size >= this.options.maxSessions) this.evictOne()
-      scope = new Scope(id, this.main.scenarioData, this.main.clock, this.options.journalLimit, () => this.shared)
+      scope = new Scope(id, this.main.scenarioData, this.main.clock, this.journalSize, () => this.shared)
     }
     this.sessionsById.set(id, scope)
     scope.lastUsedAt = Date.now()
@@ -215,7 +219,7 @@ export class ControlPlane {
     return exchange
   }
 
-  /** A request has been answered (or dropped): the scope's journal and the request log get it, by reference. */
+  /** A request has been answered (or dropped): the scope's journal copies it, the request log reads it. */
   finished(exchange: Exchange): void {
     const { scope } = exchange
     scope.inFlight--
@@ -316,8 +320,9 @@ function faultOutcome(action: FaultAction, req: IncomingMessage): FaultOutcome {
 }
 
 /**
- * One request from entry to answer: what the server learns about it is written straight onto it,
- * and once answered the object itself is the journal's entry and the request log's (no copies).
+ * One request from entry to answer: what the server learns about it is written straight onto it.
+ * Once answered, the journal copies it into its bytes and the request log reads it; nothing keeps
+ * the object itself, so it dies young.
  */
 class Exchange implements RequestScope, ServedRequest {
   readonly at = Date.now()
@@ -331,14 +336,10 @@ class Exchange implements RequestScope, ServedRequest {
   fault: string | undefined = undefined
   findings: string[] | undefined = undefined
   username: string | undefined = undefined
+  /** The reply as sent (headers, and its body as the JSON text sent): the journal copies it out at finish. */
+  response: { headers: Record<string, string>; body?: unknown; text?: string } | undefined = undefined
   private readonly started = performance.now()
   private done = false
-  // The reply is kept as its headers and JSON text: one string per journaled request instead of the
-  // body's objects, which every young-generation GC would copy while the journal holds them (it
-  // doubled the pauses). Parsed back only when someone reads the journal.
-  private responseHeaders: Record<string, string> | undefined = undefined
-  private responseText: string | undefined = undefined
-  private responseBody: unknown = undefined
 
   constructor(
     private readonly plane: ControlPlane,
@@ -355,18 +356,6 @@ class Exchange implements RequestScope, ServedRequest {
 
   get world(): World {
     return this.scope.world
-  }
-
-  get response(): { headers: Record<string, string>; body?: unknown } | undefined {
-    if (this.responseHeaders === undefined) return undefined
-    const body = this.responseText === undefined ? this.responseBody : (JSON.parse(this.responseText) as unknown)
-    return { headers: this.responseHeaders, body }
-  }
-
-  set response(sent: { headers: Record<string, string>; body?: unknown; text?: string } | undefined) {
-    this.responseHeaders = sent?.headers
-    this.responseText = sent?.text
-    this.responseBody = sent?.text === undefined ? sent?.body : undefined
   }
 
   get replayTurns(): Map<string, number> {

@@ -7,7 +7,7 @@ import type { WorldData } from '../store/records.js'
 import { World } from '../store/world.js'
 import { MockClock } from './clock.js'
 import { FaultSet } from './faults.js'
-import { Journal } from './journal.js'
+import { Journal, type JournalSize } from './journal.js'
 
 /** The pristine world of a scenario, read by every session that has not changed anything yet. */
 export class SharedWorld {
@@ -42,11 +42,11 @@ export class Scope {
     /** What reset returns to. */
     private scenario: WorldData,
     baseClock: Clock,
-    journalLimit: number,
+    journalSize: JournalSize,
     private readonly shared: () => SharedWorld | undefined,
   ) {
     this.clock = new MockClock(baseClock)
-    this.journal = new Journal(journalLimit)
+    this.journal = new Journal(journalSize.limit, journalSize.bytes)
     // The main scope is written to from the start; building it up front keeps its first request fast.
     if (id === null) this.own = this.build()
   }

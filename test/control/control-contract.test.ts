@@ -16,6 +16,7 @@ describe('openapi/control.yaml', () => {
       scenarioName: 'empty',
       baseClock: systemClock,
       journalLimit: 10,
+      journalBytes: 64 * 1024,
       sessionIdleMs: 60_000,
       gitlabVersion: '18.0',
       maxSessions: 1,

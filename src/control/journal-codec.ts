@@ -1,0 +1,256 @@
+// A served request as the journal stores it: its strings as bytes, read back exactly as they were.
+// Each string is a 4-byte header (its length in UTF-16 units, the top bit set when the string is not
+// ASCII, or ABSENT) then its characters: one byte each for ASCII (nearly everything: paths, tokens,
+// JSON replies), two (UTF-16) otherwise, so every JavaScript string comes back unchanged, lone
+// surrogates included. Parsed values (the request body, the reply) are kept as their JSON text.
+import type { IncomingHttpHeaders } from 'node:http'
+
+/** What the pipeline hands the journal: the request as served, by reference. */
+export interface ServedRequest {
+  /** Epoch milliseconds by the wall clock. */
+  readonly at: number
+  readonly method: string
+  readonly originalUrl: string
+  /** 0 when the connection was dropped before an answer. */
+  readonly status: number
+  readonly durationMs: number
+  readonly operationId?: string | undefined
+  readonly headers: IncomingHttpHeaders
+  readonly body?: unknown
+  /** The reply as sent; `text`, when there, is its body as the JSON sent. */
+  readonly response?: { headers: Record<string, string>; body?: unknown; text?: string } | undefined
+  readonly fault?: string | undefined
+  readonly username?: string | undefined
+  readonly findings?: readonly string[] | undefined
+}
+
+/** A served request read back from its bytes: nothing redacted yet (the journal redacts on read). */
+export interface StoredRequest {
+  method: string
+  originalUrl: string
+  operationId: string | undefined
+  /** The request headers worth keeping that were sent, in KEPT_HEADERS order. */
+  headers: Record<string, string>
+  body: unknown
+  response: { headers: Record<string, string>; body: unknown } | undefined
+  fault: string | undefined
+  username: string | undefined
+  findings: string[]
+}
+
+// Request headers worth seeing in the journal; the credentials among them are masked on read.
+export const KEPT_HEADERS = ['private-token', 'authorization', 'job-token', 'content-type', 'sudo', 'if-unmodified-since', 'x-mock-session'] as const
+
+const ABSENT = 0xffffffff
+const WIDE = 0x80000000
+
+/**
+ * Writes or measures the fields of one entry, in order. Measuring first and writing second walk the
+ * same fields, so the two can never disagree on the layout.
+ */
+interface Sink {
+  string(value: string | undefined): void
+  count(value: number): void
+  /** Its names and values in order, or ABSENT. */
+  record(value: Record<string, string> | undefined): void
+}
+
+class Measure implements Sink {
+  size = 0
+  /** Whether each string (in walk order) needs two bytes a character: found once, used by the writer. */
+  readonly wide: boolean[] = []
+  private index = 0
+
+  reset(): void {
+    this.size = 0
+    this.index = 0
+  }
+
+  string(value: string | undefined): void {
+    if (value === undefined) {
+      this.size += 4
+      return
+    }
+    const wide = Buffer.byteLength(value, 'utf8') !== value.length
+    this.wide[this.index++] = wide
+    this.size += 4 + (wide ? 2 * value.length : value.length)
+  }
+
+  count(): void {
+    this.size += 4
+  }
+
+  record(value: Record<string, string> | undefined): void {
+    this.size += 4
+    for (const name in value) {
+      this.string(name)
+      this.string(value[name])
+    }
+  }
+}
+
+class Writer implements Sink {
+  buffer: Buffer = Buffer.alloc(0)
+  at = 0
+  private index = 0
+
+  constructor(private readonly measured: Measure) {}
+
+  reset(buffer: Buffer, at: number): void {
+    this.buffer = buffer
+    this.at = at
+    this.index = 0
+  }
+
+  string(value: string | undefined): void {
+    if (value === undefined) {
+      this.count(ABSENT)
+      return
+    }
+    if (this.measured.wide[this.index++]) {
+      this.count((value.length | WIDE) >>> 0)
+      this.at += this.buffer.write(value, this.at, 2 * value.length, 'utf16le')
+    } else {
+      this.count(value.length)
+      this.at += this.buffer.write(value, this.at, value.length, 'latin1')
+    }
+  }
+
+  count(value: number): void {
+    this.at = this.buffer.writeUInt32LE(value, this.at)
+  }
+
+  record(value: Record<string, string> | undefined): void {
+    if (value === undefined) {
+      this.count(ABSENT)
+      return
+    }
+    // The count goes first but is known last: its place is kept and written once the pairs are.
+    const countAt = this.at
+    this.at += 4
+    let count = 0
+    for (const name in value) {
+      this.string(name)
+      this.string(value[name])
+      count++
+    }
+    this.buffer.writeUInt32LE(count, countAt)
+  }
+}
+
+// One of each, reused: encoding an entry makes no object but the strings JSON needs.
+const measure = new Measure()
+const writer = new Writer(measure)
+
+/** The JSON texts an entry keeps, worked out once for both passes. */
+export interface EntryTexts {
+  body: string | undefined
+  reply: string | undefined
+}
+
+export function textsOf(served: ServedRequest, texts: EntryTexts): EntryTexts {
+  texts.body = served.body === undefined ? undefined : JSON.stringify(served.body)
+  const response = served.response
+  texts.reply = response?.text ?? (response?.body === undefined ? undefined : JSON.stringify(response.body))
+  return texts
+}
+
+/** How many bytes `served` takes; must be followed by `encode` of the same request. */
+export function encodedSize(served: ServedRequest, texts: EntryTexts): number {
+  measure.reset()
+  walk(served, texts, measure)
+  return measure.size
+}
+
+/** Writes `served` at `at` (room for `encodedSize` bytes, just measured); returns where it ends. */
+export function encode(served: ServedRequest, texts: EntryTexts, buffer: Buffer, at: number): number {
+  writer.reset(buffer, at)
+  walk(served, texts, writer)
+  return writer.at
+}
+
+function walk(served: ServedRequest, texts: EntryTexts, sink: Sink): void {
+  sink.string(served.method)
+  sink.string(served.originalUrl)
+  sink.string(served.operationId)
+  const { headers } = served
+  for (const name of KEPT_HEADERS) {
+    const value = headers[name]
+    sink.string(Array.isArray(value) ? value.join(', ') : value)
+  }
+  sink.string(texts.body)
+  sink.record(served.response?.headers)
+  sink.string(texts.reply)
+  sink.string(served.fault)
+  sink.string(served.username)
+  const findings = served.findings ?? []
+  sink.count(findings.length)
+  for (const finding of findings) sink.string(finding)
+}
+
+/** Reads back what `encode` wrote at `at`. */
+export function decode(buffer: Buffer, at: number): StoredRequest {
+  const reader = new Reader(buffer, at)
+  const method = reader.string() ?? ''
+  const originalUrl = reader.string() ?? ''
+  const operationId = reader.string()
+  const headers: Record<string, string> = {}
+  for (const name of KEPT_HEADERS) {
+    const value = reader.string()
+    if (value !== undefined) headers[name] = value
+  }
+  const body = reader.json()
+  const headerCount = reader.count()
+  let responseHeaders: Record<string, string> | undefined
+  if (headerCount !== ABSENT) {
+    responseHeaders = {}
+    for (let i = 0; i < headerCount; i++) {
+      const name = reader.string()!
+      responseHeaders[name] = reader.string()!
+    }
+  }
+  const reply = reader.json()
+  const fault = reader.string()
+  const username = reader.string()
+  const findings: string[] = []
+  for (let i = reader.count(); i > 0; i--) findings.push(reader.string()!)
+  return {
+    method,
+    originalUrl,
+    operationId,
+    headers,
+    body,
+    response: responseHeaders === undefined ? undefined : { headers: responseHeaders, body: reply },
+    fault,
+    username,
+    findings,
+  }
+}
+
+class Reader {
+  constructor(
+    private readonly buffer: Buffer,
+    private at: number,
+  ) {}
+
+  count(): number {
+    const value = this.buffer.readUInt32LE(this.at)
+    this.at += 4
+    return value
+  }
+
+  string(): string | undefined {
+    const header = this.count()
+    if (header === ABSENT) return undefined
+    const wide = (header & WIDE) !== 0
+    const bytes = wide ? 2 * (header & ~WIDE) : header
+    const value = this.buffer.toString(wide ? 'utf16le' : 'latin1', this.at, this.at + bytes)
+    this.at += bytes
+    return value
+  }
+
+  json(): unknown {
+    const text = this.string()
+    return text === undefined ? undefined : (JSON.parse(text) as unknown)
+  }
+}
