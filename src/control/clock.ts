@@ -1,7 +1,7 @@
 // The controllable clock behind every world: frozen, set, advanced or running on top of a base clock.
 // Runner status (online, offline, stale) is computed from it, so moving it moves every runner.
 import type { Clock } from '../store/clock.js'
-import { parseDuration } from '../scenarios/relative-time.js'
+import { isSayable, parseDuration, TIME_RANGE } from '../scenarios/relative-time.js'
 
 export interface ClockState {
   /** ISO time the clock reads now. */
@@ -60,14 +60,10 @@ export class MockClock implements Clock {
   }
 }
 
-// What a date-time (RFC 3339: four-digit years) can say; GitLab's answers cannot go outside it.
-const EARLIEST = Date.parse('0000-01-01T00:00:00.000Z')
-const LATEST = Date.parse('9999-12-31T23:59:59.999Z')
-
 /** `millis` when every answer can write it as a date-time; else a RangeError naming the bounds. */
 function sayable(millis: number): number {
-  if (Number.isFinite(millis) && millis >= EARLIEST && millis <= LATEST) return millis
-  throw new RangeError(`the clock must stay between ${new Date(EARLIEST).toISOString()} and ${new Date(LATEST).toISOString()}`)
+  if (isSayable(millis)) return millis
+  throw new RangeError(`the clock must stay between ${TIME_RANGE.replace(' to ', ' and ')}`)
 }
 
 function toMillis(at: number | string | Date): number {

@@ -8,7 +8,7 @@ import type {
   Millis, PipelineRecord, ProjectRecord, RunnerManagerRecord, RunnerRecord, UserRecord, Visibility, WorldData,
 } from '../store/records.js'
 import type { InstanceSpec, JobSpec, RoleName, RunnerSpec, TimeSpec } from './format.js'
-import { parseDuration, parseTime } from './relative-time.js'
+import { isSayable, parseDuration, parseTime, TIME_RANGE } from './relative-time.js'
 import { ScenarioError, type ScenarioProblem } from './scenario-error.js'
 import type { Located, MergedScenario, Site } from './source.js'
 import { failAt, problemAt, siteAt } from './source.js'
@@ -454,6 +454,9 @@ class WorldBuilder {
     const started = this.time(spec.started_at, siteAt(at, 'started_at'), null)
     const finished = this.time(spec.finished_at, siteAt(at, 'finished_at'), null)
     const erased = this.time(spec.erased_at, siteAt(at, 'erased_at'), null)
+    if (!isSayable(created - (count - 1) * every)) {
+      throw failAt(siteAt(at, spec.every === undefined ? 'count' : 'every'), `${count} copies ${spec.every ?? '1h'} apart reach outside what a date-time can say (${TIME_RANGE})`)
+    }
     const jobs: JobRecord[] = []
     // Copies run from the oldest to the newest, so ids grow with time as they do in GitLab.
     for (let copy = 0; copy < count; copy += 1) {
@@ -464,6 +467,10 @@ class WorldBuilder {
       const finishedAt = FINISHED.has(status) && startedAt !== null
         ? (finished === null ? startedAt + (spec.duration ?? 120) * SECOND : finished - shift)
         : null
+      if (finishedAt !== null && !isSayable(finishedAt)) {
+        const lasting = spec.duration === undefined ? 'the default 120 seconds' : `${spec.duration} seconds`
+        throw failAt(siteAt(at, spec.duration === undefined ? 'started_at' : 'duration'), `a job of ${lasting} finishes outside what a date-time can say (${TIME_RANGE})`)
+      }
       const duration = spec.duration
         ?? (startedAt === null ? null : ((finishedAt ?? this.now) - startedAt) / SECOND)
       const ref = spec.ref ?? project.defaultBranch

@@ -18,6 +18,16 @@ const DURATION_PART = /(\d+)(ms|s|m|h|d|w)/g
 // midnight UTC) is not silently accepted as a moment.
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/
 
+// What a date-time (RFC 3339: four-digit years) can say: every time the mock answers with is inside it.
+export const EARLIEST_TIME = Date.parse('0000-01-01T00:00:00.000Z')
+export const LATEST_TIME = Date.parse('9999-12-31T23:59:59.999Z')
+export const TIME_RANGE = `${new Date(EARLIEST_TIME).toISOString()} to ${new Date(LATEST_TIME).toISOString()}`
+
+/** Whether an answer can write `millis` as a date-time. */
+export function isSayable(millis: number): boolean {
+  return Number.isFinite(millis) && millis >= EARLIEST_TIME && millis <= LATEST_TIME
+}
+
 export const TIME_FORMS = "'5m ago', 'in 30d', 'now', 'never' or an ISO timestamp like 2024-06-09T11:12:02.507Z"
 
 /** Parses `90s`, `5m`, `3h`, `10d`, `2w` or a sum such as `1h30m`; throws with a message otherwise. */
@@ -38,6 +48,12 @@ export function parseDuration(text: string): number {
  * `<duration> ago` is in the past, `in <duration>` in the future, anything else must be ISO 8601.
  */
 export function parseTime(text: string | null, now: Millis): Millis | null {
+  const millis = readTime(text, now)
+  if (millis !== null && !isSayable(millis)) throw new Error(`'${text}' is outside what a date-time can say (${TIME_RANGE})`)
+  return millis
+}
+
+function readTime(text: string | null, now: Millis): Millis | null {
   if (text === null) return null
   const value = text.trim()
   if (value === 'never') return null
