@@ -13,7 +13,9 @@ import {
 } from '../store/status.js'
 import type { World } from '../store/world.js'
 import { ABSENT, fittedEntity, maybe, type Fields } from './entity.js'
-import { keptTexts } from './kept-texts.js'
+import { keptTexts, WrittenJson } from './kept-texts.js'
+
+export { WrittenJson } from './kept-texts.js'
 import type { ServedRelease } from './served-release.js'
 
 type Schemas = components['schemas']
@@ -36,19 +38,6 @@ function shaped<T extends object>(shape: string, body: T): T {
 /** The entity the serializer built `body` as, if it built it (see the self-check in respond.ts). */
 export function shapeOf(body: unknown): string | undefined {
   return typeof body === 'object' && body !== null ? shapes.get(body) : undefined
-}
-
-/**
- * A body the serializer wrote as JSON text itself (a page of runners joined from their kept texts):
- * the responder sends the text as it is. Whoever turns it into JSON anyway (JSON.stringify, the
- * self-check walking it) gets the same value back.
- */
-export class WrittenJson {
-  constructor(readonly text: string) {}
-
-  toJSON(): unknown {
-    return JSON.parse(this.text) as unknown
-  }
 }
 
 // A small direct-mapped memo: the same few record times are written over and over (a page of runners,
@@ -116,29 +105,33 @@ export function serializeRunners(world: World, runners: readonly RunnerRecord[],
 
 /**
  * A page of runners as JSON text, the same text as `JSON.stringify(serializeRunners(...))`: each
- * runner's text is kept (kept-texts.ts) and reused while its record, its world and its status and
- * online stay as they were when it was written.
+ * runner's text, and the page's, is kept (kept-texts.ts) and reused while its records, its world and
+ * the runners' status and online stay as they were when it was written.
  */
 export function writeRunners(world: World, runners: readonly RunnerRecord[], release: ServedRelease): WrittenJson {
   const build = runnerEntity(release)
   const now = world.now()
   const rules = release.statusRules
   const kept = keptTexts(build, world)
+  // What the entity says that follows the clock: the status word and online (keys the release lacks
+  // are left out of the text, but comparing them anyway costs nothing).
+  const statuses = runners.map((runner) => runnerStatus(now, runner, rules))
+  const onlines = runners.map((runner) => runnerOnline(now, runner, rules))
+  const page = kept.page(runners, statuses, onlines)
+  if (page !== undefined) return page
   let text = '['
   for (let index = 0; index < runners.length; index++) {
     const runner = runners[index]!
-    // What the entity says that follows the clock: the status word and online (keys the release lacks
-    // are left out of the text, but comparing them anyway costs nothing).
-    const status = runnerStatus(now, runner, rules)
-    const online = runnerOnline(now, runner, rules)
-    let json = kept.text(runner.id, runner, status, online)
+    let json = kept.text(runner, statuses[index], onlines[index])
     if (json === undefined) {
       json = JSON.stringify(build(world, runner, now))
-      kept.keep(runner.id, runner, status, online, json)
+      kept.keep(runner, statuses[index], onlines[index], json)
     }
     text += index === 0 ? json : `,${json}`
   }
-  return shaped('Runner[]', new WrittenJson(`${text}]`))
+  const written = shaped('Runner[]', new WrittenJson(`${text}]`))
+  kept.keepPage(runners, statuses, onlines, written)
+  return written
 }
 
 /** Details' sources: the store's view, whether PUT or GET asked (`projects`), the latest manager. */
