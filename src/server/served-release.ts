@@ -38,9 +38,14 @@ export function serveRelease(profile: VersionProfile): ServedRelease {
     return answer
   }
   // Inside a window the profile keeps the older value and names the newer one: the mock takes the newer.
+  // Answered once per name: handlers ask on every request, and the profile walks the switch's history.
+  const behaviours = new Map<BehaviourName, unknown>()
   const behaviour = <K extends BehaviourName>(name: K): Behaviours[K] => {
+    if (behaviours.has(name)) return behaviours.get(name) as Behaviours[K]
     const state = profile.behaviourState(name)
-    return state.window === undefined ? state.value : state.window.otherValue
+    const value = state.window === undefined ? state.value : state.window.otherValue
+    behaviours.set(name, value)
+    return value
   }
   const staleWindow = behaviour('staleWindow')
   // A token carrying only a scope its release did not know opens nothing, like a token without it.
