@@ -16,7 +16,27 @@ export interface LinkContext {
   readonly params: Record<string, unknown>
 }
 
+// The headers of the pages asked for lately, by everything they are made from: the same list asked
+// again gets the same object, whose strings (the Link above all) are already flat and hashed for the
+// socket and the self-check. Bounded: forgotten all at once when full.
+const KEPT_PAGES = 256
+const keptHeaders = new Map<string, Record<string, string>>()
+
+/** Frozen: replies share it (the responder copies headers before adding its own). */
 export function offsetHeaders(page: OffsetPage, link: LinkContext): Record<string, string> {
+  // JSON tells apart every value a link could write differently (a string from a list, a number from
+  // a string); undefined ones, which links leave out, it leaves out too.
+  const key = `${page.page} ${page.perPage} ${page.total} ${page.totalPages} ${page.nextPage} ${page.prevPage} ${link.origin}${link.path} ${JSON.stringify(link.params)}`
+  let headers = keptHeaders.get(key)
+  if (headers === undefined) {
+    headers = Object.freeze(pageHeaders(page, link))
+    if (keptHeaders.size >= KEPT_PAGES) keptHeaders.clear()
+    keptHeaders.set(key, headers)
+  }
+  return headers
+}
+
+function pageHeaders(page: OffsetPage, link: LinkContext): Record<string, string> {
   const perPage = String(page.perPage)
   const headers: Record<string, string> = {
     'X-Per-Page': perPage,

@@ -81,10 +81,27 @@ describe('pagination links', () => {
         ...(totalPages === null ? [] : [`<${referenceUrl(link, { page: String(totalPages), per_page: String(perPage) })}>; rel="last"`]),
       ].join(', ')
       expect(headers.Link, JSON.stringify(link)).toBe(expected)
+      // Asked again (headers are kept by what they are made from), with parameters equal but not the same object.
+      const again = offsetHeaders(
+        { page, perPage, prevPage: page > 1 ? page - 1 : null, nextPage: totalPages === null || page < totalPages ? page + 1 : null, total: totalPages === null ? null : totalPages * perPage, totalPages },
+        { ...link, params: structuredClone(link.params) },
+      )
+      expect(again.Link, JSON.stringify(link)).toBe(expected)
 
       const cursor = text(next, 10)
       expect(keysetHeaders(cursor, perPage, link).Link).toBe(`<${referenceUrl(link, { cursor, per_page: String(perPage) })}>; rel="next"`)
     }
+  })
+
+  it('are kept per page and parameters: lookalike parameters never get each other\'s links', () => {
+    const page = { page: 2, perPage: 20, prevPage: 1, nextPage: 3, total: 60, totalPages: 3 }
+    const lookalikes: Record<string, unknown>[] = [{ x: ['a'] }, { x: 'a' }, { x: 'a,b' }, { x: ['a', 'b'] }, { x: '1' }, { x: 1 }, { x: true }, { x: 'true' }, { 'x[]': 'a' }, {}, { x: undefined }]
+    const expected = lookalikes.map((params) => `<${referenceUrl({ origin: 'http://h', path: '/p', params }, { page: '1', per_page: '20' })}>; rel="first"`)
+    for (let round = 0; round < 2; round++) {
+      lookalikes.forEach((params, index) => expect(offsetHeaders(page, { origin: 'http://h', path: '/p', params }).Link, JSON.stringify(params)).toContain(expected[index]))
+    }
+    expect(offsetHeaders(page, { origin: 'http://h', path: '/p', params: {} }).Link).not.toBe(offsetHeaders(page, { origin: 'http://h', path: '/q', params: {} }).Link)
+    expect(offsetHeaders(page, { origin: 'http://h', path: '/p', params: {} }).Link).not.toBe(offsetHeaders({ ...page, totalPages: 4 }, { origin: 'http://h', path: '/p', params: {} }).Link)
   })
 
   it('write page numbers past 2^53 as digits', () => {
