@@ -59,6 +59,10 @@ export function dereference(source: unknown): { document: unknown; problems: Ref
   }
 
   function resolve(ref: string): unknown {
+    // Most $refs point at a component met before: answered before decoding the pointer again. A ref
+    // is cached only once resolved, so one still being resolved (circular) is never found here.
+    const cached = resolved.get(ref)
+    if (cached !== undefined) return cached
     const segments = decodePointer(ref)
     if (segments === undefined) {
       problems.push({ at: [...at], message: `$ref '${ref}' is not a local pointer (only '#/...' is supported)` })
@@ -68,8 +72,6 @@ export function dereference(source: unknown): { document: unknown; problems: Ref
       problems.push({ at: [...at], message: `$ref '${ref}' is circular (${[...refStack, ref].join(' -> ')})` })
       return {}
     }
-    const cached = resolved.get(ref)
-    if (cached !== undefined) return cached
     const { found, value } = valueAt(source, segments)
     if (!found) {
       problems.push({ at: [...at], message: `$ref '${ref}' does not resolve` })
