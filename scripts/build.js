@@ -1,9 +1,11 @@
-// `npm run build`: compiles src/ into dist/, bundles the command into dist/bundle/ (scripts/bundle.js),
-// and stamps dist/ with the fingerprint of the sources it came from (scripts/build-stamp.js), so the
-// command runs dist/ only while it is current.
+// `npm run build`: compiles src/ into dist/, generates the seeded worlds of the shipped scenarios into
+// dist/worlds/ (src/scenarios/prebuilt-world.ts), bundles the command into dist/bundle/
+// (scripts/bundle.js), and stamps dist/ with the fingerprint of the sources it came from
+// (scripts/build-stamp.js), so the command runs dist/ only while it is current.
 // With --if-stale it does nothing when dist/ is already current (the benchmark measures dist/).
 //
-// tsc writes into a scratch folder, and dist/ is then brought in line file by file: only changed
+// tsc writes into a scratch folder (in the package, so the compiled code finds scenarios/ and the
+// rest where it will from dist/), and dist/ is then brought in line file by file: only changed
 // files are written, files no longer produced are removed, and the stamp is taken down first and put
 // back last. `npm pack` (in the test suite) rebuilds dist/ while other tests run the command: with
 // the same sources nothing in dist/ changes at all, and while anything does, the missing stamp sends
@@ -11,9 +13,8 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { builtFromCurrentSources, sourceFingerprint, STAMP_FILE } from './build-stamp.js'
 import { bundleCommand } from './bundle.js'
 
@@ -22,11 +23,12 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 if (process.argv.includes('--if-stale') && builtFromCurrentSources(root)) process.exit(0)
 
 const fingerprint = sourceFingerprint(root)
-const scratch = mkdtempSync(join(tmpdir(), 'gitlab-runners-mock-build-'))
+const scratch = mkdtempSync(join(root, '.build-'))
 try {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
   const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', scratch], { cwd: root, stdio: 'inherit' })
   if (compiled.status !== 0) process.exit(compiled.status ?? 1)
+  await prebuildWorlds(scratch)
   await bundleCommand(scratch, root)
   const changed = mirror(scratch, join(root, 'dist'))
   const stamp = `${JSON.stringify({ generated: 'by npm run build: the sources dist/ was compiled from', fingerprint })}\n`
@@ -35,6 +37,17 @@ try {
   console.error(`dist/ built (${changed} file${changed === 1 ? '' : 's'} changed)`)
 } finally {
   rmSync(scratch, { recursive: true, force: true })
+}
+
+/** Writes the world of each shipped scenario that generates into `<compiled>/worlds/`, made by the compiled code itself. */
+async function prebuildWorlds(compiled) {
+  const { prebuildScenarioWorld } = await import(pathToFileURL(join(compiled, 'scenarios', 'load.js')).href)
+  for (const name of readdirSync(join(root, 'scenarios')).filter((file) => file.endsWith('.yaml'))) {
+    const world = prebuildScenarioWorld(name.slice(0, -'.yaml'.length))
+    if (world === undefined) continue
+    mkdirSync(join(compiled, 'worlds'), { recursive: true })
+    writeFileSync(join(compiled, 'worlds', `${world.key}.json`), world.text)
+  }
 }
 
 /** Makes `target` hold exactly the files of `from`, writing only what differs; returns how many changed. */

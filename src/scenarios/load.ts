@@ -5,12 +5,13 @@
 import { readFileSync } from 'node:fs'
 import type { Millis, WorldData } from '../store/records.js'
 import { buildWorld } from './build.js'
-import { generateWorld } from './generate.js'
+import type { GenerateSpec } from './format.js'
+import { prebuildWorld, seededWorld } from './prebuilt-world.js'
 import { generateCapProblems } from './generate-caps.js'
 import type { FileAccess } from './file-access.js'
 import { readReplays } from './replay.js'
 import { ScenarioError } from './scenario-error.js'
-import { displayName, isScenarioName, readScenario, SCENARIOS_DIR } from './source.js'
+import { displayName, isScenarioName, readScenario, SCENARIOS_DIR, type MergedScenario } from './source.js'
 
 export { ScenarioError } from './scenario-error.js'
 export type { ScenarioProblem } from './scenario-error.js'
@@ -33,6 +34,18 @@ export function resolveScenarioPath(nameOrPath: string): string {
 }
 
 export function loadScenario(nameOrPath: string, options: LoadOptions): WorldData {
+  const { text, file } = readScenarioText(nameOrPath)
+  return parseScenario(text, file, options)
+}
+
+/** The build's prebuilt world of a scenario that generates (prebuilt-world.ts); undefined for one that does not. */
+export function prebuildScenarioWorld(nameOrPath: string): { key: string; text: string } | undefined {
+  const { text, file } = readScenarioText(nameOrPath)
+  const { built, generate } = readAndBuild(text, file, { now: 0 })
+  return generate === null ? undefined : prebuildWorld(built, generate)
+}
+
+function readScenarioText(nameOrPath: string): { text: string; file: string } {
   const path = resolveScenarioPath(nameOrPath)
   const file = path === nameOrPath ? nameOrPath : displayName(path)
   let text: string
@@ -43,17 +56,23 @@ export function loadScenario(nameOrPath: string, options: LoadOptions): WorldDat
     const hint = path === nameOrPath ? '' : ` (a bare name means scenarios/${nameOrPath}.yaml)`
     throw new ScenarioError([{ file, line: null, path: '', message: `cannot read the scenario: ${code}${hint}` }])
   }
-  return parseScenario(text, file, options)
+  return { text, file }
 }
 
 /** Builds a world from scenario text; `file` names it in messages and anchors relative includes. */
 export function parseScenario(text: string, file: string, options: LoadOptions): WorldData {
+  const { built, generate, replay } = readAndBuild(text, file, options)
+  const world = generate === null ? built : seededWorld(built, generate, options.now)
+  const replays = readReplays(replay, options.files)
+  return replays.length === 0 ? world : { ...world, replays }
+}
+
+/** The scenario's own world, before generating, with its `generate:` spec and replay list. */
+function readAndBuild(text: string, file: string, options: LoadOptions): { built: WorldData; generate: GenerateSpec | null; replay: MergedScenario['replay'] } {
   const merged = readScenario(text, file, options.files)
   // A scenario with confined file access came over the control API: it gets the lower caps.
   if (merged.generate !== null) merged.problems.push(...generateCapProblems(merged.generate.spec, merged.generate.at, options.files === undefined))
   // Every problem of every file at once: the builder reports its own after the files' and throws them all.
   const built = buildWorld(merged, options.now)
-  const world = merged.generate === null ? built : generateWorld(built, merged.generate.spec, options.now)
-  const replays = readReplays(merged.replay, options.files)
-  return replays.length === 0 ? world : { ...world, replays }
+  return { built, generate: merged.generate?.spec ?? null, replay: merged.replay }
 }

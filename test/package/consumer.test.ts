@@ -116,6 +116,31 @@ describe('a consumer project', () => {
     }
   })
 
+  it('serves the bench scenario from the world the build generated, without loading faker', async () => {
+    // The command as installed, started in-process so its loaded modules can be listed once it is ready.
+    writeFileSync(
+      join(project, 'serve-bench.mjs'),
+      `import { createRequire } from 'node:module'
+const loaded = createRequire(import.meta.url).cache
+process.argv.push('serve', '--scenario', 'bench', '--port', '0', '--log', 'off')
+const write = process.stdout.write.bind(process.stdout)
+process.stdout.write = (text) => {
+  const url = /curl -H "PRIVATE-TOKEN: (\\S+)" "(\\S+)"/.exec(String(text))
+  if (url === null) return true
+  void fetch(url[2], { headers: { 'PRIVATE-TOKEN': url[1] } }).then(async (response) => {
+    const faker = Object.keys(loaded).filter((file) => file.includes('@faker-js'))
+    write(JSON.stringify({ status: response.status, runners: (await response.json()).length, faker }) + '\\n')
+    process.exit(0)
+  })
+  return true
+}
+await import('./node_modules/gitlab-runners-mock/bin/gitlab-runners-mock.js')
+`,
+    )
+    const { stdout } = await run(process.execPath, ['serve-bench.mjs'], { cwd: project })
+    expect(JSON.parse(stdout)).toEqual({ status: 200, runners: 5, faker: [] })
+  })
+
   it('imports startMock from a plain .mjs', async () => {
     writeFileSync(
       join(project, 'plain.mjs'),
