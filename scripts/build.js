@@ -1,5 +1,6 @@
 // `npm run build`: compiles src/ into dist/, generates the seeded worlds of the shipped scenarios into
-// dist/worlds/ (src/scenarios/prebuilt-world.ts), bundles the command into dist/bundle/
+// dist/worlds/ (src/scenarios/prebuilt-world.ts) and the contracts' version-fact catalogues into
+// dist/facts/ (src/profile/prebuilt-catalogue.ts), bundles the command into dist/bundle/
 // (scripts/bundle.js), and stamps dist/ with the fingerprint of the sources it came from
 // (scripts/build-stamp.js), so the command runs dist/ only while it is current.
 // With --if-stale it does nothing when dist/ is already current (the benchmark measures dist/).
@@ -29,6 +30,7 @@ try {
   const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', scratch], { cwd: root, stdio: 'inherit' })
   if (compiled.status !== 0) process.exit(compiled.status ?? 1)
   await prebuildWorlds(scratch)
+  await prebuildCatalogues(scratch)
   await bundleCommand(scratch, root)
   const changed = mirror(scratch, join(root, 'dist'))
   const stamp = `${JSON.stringify({ generated: 'by npm run build: the sources dist/ was compiled from', fingerprint })}\n`
@@ -47,6 +49,17 @@ async function prebuildWorlds(compiled) {
     if (world === undefined) continue
     mkdirSync(join(compiled, 'worlds'), { recursive: true })
     writeFileSync(join(compiled, 'worlds', `${world.key}.json`), world.text)
+  }
+}
+
+/** Writes the version-fact catalogue of each shipped contract into `<compiled>/facts/`, made by the compiled code itself. */
+async function prebuildCatalogues(compiled) {
+  const { prebuildCatalogue } = await import(pathToFileURL(join(compiled, 'profile', 'prebuilt-catalogue.js')).href)
+  for (const name of readdirSync(join(root, 'openapi')).filter((file) => file.endsWith('.yaml'))) {
+    const facts = prebuildCatalogue(join(root, 'openapi', name))
+    if (facts === undefined) continue
+    mkdirSync(join(compiled, 'facts'), { recursive: true })
+    writeFileSync(join(compiled, 'facts', `${facts.key}.json`), facts.text)
   }
 }
 

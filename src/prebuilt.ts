@@ -4,15 +4,18 @@
 // instead of parsing YAML, and so never loads the yaml library, while the hash matches the file as it
 // is now: an edited file is parsed, never answered from a stale copy. A file of the user's own is
 // always parsed.
-import { createHash } from 'node:crypto'
+import { createHash, type Hash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const shippedFolders = new Set(['openapi', 'scenarios', 'fixtures'].map((folder) => fileURLToPath(new URL(`../${folder}`, import.meta.url))))
 
-/** What the shipped YAML `file` holds, from its build-time JSON when that was made from `text`; otherwise undefined. */
-export function prebuiltYaml(file: string, text: string): { data: unknown } | undefined {
+/**
+ * What the shipped YAML `file` holds, from its build-time JSON when that was made from `text`
+ * (`sha256`: of that text); otherwise undefined.
+ */
+export function prebuiltYaml(file: string, text: string): { data: unknown; sha256: string } | undefined {
   const absolute = resolve(file)
   const folder = dirname(absolute)
   if (!shippedFolders.has(folder) || !absolute.endsWith('.yaml')) return undefined
@@ -20,13 +23,24 @@ export function prebuiltYaml(file: string, text: string): { data: unknown } | un
 }
 
 /** The data in a generated JSON, if it was made from `text` (exported for tests). */
-export function readPrebuilt(jsonFile: string, text: string): { data: unknown } | undefined {
+export function readPrebuilt(jsonFile: string, text: string): { data: unknown; sha256: string } | undefined {
   let prebuilt: { sha256?: unknown; data?: unknown }
   try {
     prebuilt = JSON.parse(readFileSync(jsonFile, 'utf8')) as typeof prebuilt
   } catch {
     return undefined
   }
-  if (prebuilt.sha256 !== createHash('sha256').update(text).digest('hex')) return undefined
-  return { data: prebuilt.data }
+  const sha256 = createHash('sha256').update(text).digest('hex')
+  if (prebuilt.sha256 !== sha256) return undefined
+  return { data: prebuilt.data, sha256 }
+}
+
+/**
+ * Feeds `hash` the code of `modules` (paths without extension, relative to `from`, the URL of a
+ * module of ours) as the running code reads them: compiled `.js` when `from` is, `.ts` sources
+ * through tsx. What a build made from the compiled code matches only that code.
+ */
+export function hashModules(hash: Hash, modules: readonly string[], from: string): void {
+  const extension = from.slice(from.lastIndexOf('.'))
+  for (const module of modules) hash.update(readFileSync(new URL(`${module}${extension}`, from)))
 }

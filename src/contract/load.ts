@@ -12,6 +12,7 @@ import { dereference, sourcePath } from './dereference.js'
 import { buildOperations, findOperation, getOperation, httpMethods, type Operation, type OperationMatch } from './operations.js'
 import { decodePointer, encodePointer, isObject } from './pointer.js'
 import { prebuiltYaml } from '../prebuilt.js'
+import { usePrebuiltCatalogue } from '../profile/prebuilt-catalogue.js'
 import { FactError, formatRelease, NEWEST_RELEASE, parseRelease, profileFor, type Release, type VersionProfile } from '../profile/index.js'
 import { compileRequestValidators, validateRequest, type RawRequest, type RequestResult } from './request.js'
 import { compileResponseValidators, validateResponse } from './response.js'
@@ -116,6 +117,7 @@ function readContract(file: string): Reading {
   const parse = (): ParsedYaml => (parsed ??= parseYaml(text, shown))
   const prebuilt = prebuiltYaml(file, text)
   const source: unknown = prebuilt === undefined ? parse().yaml.toJS() : prebuilt.data
+  if (prebuilt !== undefined && isObject(source)) usePrebuiltCatalogue(source, prebuilt.sha256)
   const report = (found: Found[]): never => {
     const { yaml, lineCounter } = parse()
     const problems = new Map<string, ContractProblem>()

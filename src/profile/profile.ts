@@ -60,6 +60,11 @@ function factsOf(document: Json): DocumentFacts {
   return facts
 }
 
+/** Gives `document` a catalogue made before (at build time, prebuilt-catalogue.ts) instead of making one on first use. */
+export function adoptCatalogue(document: Json, entries: Map<string, CatalogueEntry>): void {
+  if (!byDocument.has(document)) byDocument.set(document, { entries, behaviours: readBehaviours(document), profiles: new Map() })
+}
+
 /** The profile of `release` for the contract `document` (as written, describing the newest release). */
 export function profileFor(document: Json, release: Release): VersionProfile {
   const facts = factsOf(document)

@@ -19,6 +19,7 @@ import { endianness } from 'node:os'
 import type {
   CommitRecord, GroupRecord, Millis, PipelineRecord, ProjectRecord, RunnerManagerRecord, RunnerRecord, UserRecord, WorldData,
 } from '../store/records.js'
+import { hashModules } from '../prebuilt.js'
 import { JobTable, shiftJobTimes } from '../store/job-table.js'
 import type { GenerateSpec } from './format.js'
 import { generateWorld } from './generate.js'
@@ -27,7 +28,6 @@ import { generateWorld } from './generate.js'
 export const GENERATOR_MODULES = ['./generate', './seeded-random', '../store/job-table', './prebuilt-world']
 
 const here = import.meta.url
-const extension = here.slice(here.lastIndexOf('.'))
 const worldsDir = new URL('../worlds/', here)
 
 /** The world `spec` adds to `base`: read from the build's file when one was made from the same inputs, generated otherwise. */
@@ -169,7 +169,7 @@ export function prebuiltWorld(base: WorldData, key: string, text: string, now: M
 /** The hash naming the world generated from `spec` on `base` by the code running now (exported for tests). */
 export function worldKey(base: WorldData, spec: GenerateSpec): string {
   const hash = createHash('sha256')
-  for (const module of GENERATOR_MODULES) hash.update(readFileSync(new URL(`${module}${extension}`, here)))
+  hashModules(hash, GENERATOR_MODULES, here)
   const faker = (JSON.parse(readFileSync(createRequire(here).resolve('@faker-js/faker/package.json'), 'utf8')) as { version: string }).version
   // What the generator reads of the world it extends: ids to continue after, names not to take again.
   const extended = {
