@@ -183,9 +183,9 @@ function walk(served: ServedRequest, texts: EntryTexts, sink: Sink): void {
   sink.string(texts.reply)
   sink.string(served.fault)
   sink.string(served.username)
-  const findings = served.findings ?? []
-  sink.count(findings.length)
-  for (const finding of findings) sink.string(finding)
+  const findings = served.findings
+  sink.count(findings?.length ?? 0)
+  if (findings !== undefined) for (const finding of findings) sink.string(finding)
 }
 
 /** Reads back what `encode` wrote at `at`. */
