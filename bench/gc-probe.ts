@@ -3,9 +3,11 @@
 // these pauses (every in-flight request waits for one), so this says which of the two levers moved:
 // fewer bytes per request (rarer scavenges) or less surviving (shorter ones).
 // Each server runs pinned like the bench's, under `node --trace-gc-nvp`; after a warm-up a fixed
-// number of requests is sent and the scavenges logged meanwhile are summed.
-// Usage: node --import tsx bench/gc-probe.ts [REQUESTS=100000] [CHECKOUT=. ...] [--limit]
-//   (--limit adds the bare node:http server replaying this checkout's answer)
+// number of requests is sent and the scavenges logged meanwhile are summed, with the exact p50 and
+// p99 of those requests. Rounds alternate the servers (on shared cores one round is noise); the
+// medians over rounds come last.
+// Usage: GC_PROBE_ROUNDS=3 node --import tsx bench/gc-probe.ts [REQUESTS=100000] [CHECKOUT=. ...] [--limit]
+//   (--limit adds the bare node:http server replaying the first checkout's answer)
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -13,6 +15,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import autocannon from 'autocannon'
 import { captureResponse } from './capture.js'
+import { median, percentile } from './load.js'
 import { LOAD_CORE, pinLoadGenerator, SERVER_CORE } from './pinning.js'
 import { requestFor, WORKLOADS } from './workloads.js'
 
@@ -20,6 +23,7 @@ const args = process.argv.slice(2)
 const withLimit = args.includes('--limit')
 const positional = args.filter((arg) => arg !== '--limit')
 const requests = Number(positional[0] ?? 100_000)
+const rounds = Number(process.env.GC_PROBE_ROUNDS ?? 1)
 const checkouts = (positional.length > 1 ? positional.slice(1) : ['.']).map((path) => resolve(path))
 const here = resolve(new URL('..', import.meta.url).pathname)
 const details = WORKLOADS.find((workload) => workload.name === 'runner details')!
@@ -32,17 +36,18 @@ interface Scavenge {
 }
 
 interface Probe {
+  name: string
   child: ChildProcess
   origin: string
   scavenges: Scavenge[]
 }
 
-async function spawnProbe(nodeArgs: string[]): Promise<Probe> {
+async function spawnProbe(name: string, nodeArgs: string[]): Promise<Probe> {
   const port = await freePort()
   const child = spawn('taskset', ['-c', String(SERVER_CORE), process.execPath, '--trace-gc-nvp', ...nodeArgs.map((a) => a.replaceAll('{port}', String(port)))], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
-  const probe: Probe = { child, origin: `http://127.0.0.1:${port}`, scavenges: [] }
+  const probe: Probe = { name, child, origin: `http://127.0.0.1:${port}`, scavenges: [] }
   let rest = ''
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
     const lines = (rest + chunk).split('\n')
@@ -65,13 +70,26 @@ async function spawnProbe(nodeArgs: string[]): Promise<Probe> {
   }
 }
 
-function load(origin: string, amount: number): Promise<{ seconds: number; p99: number }> {
+interface Load {
+  seconds: number
+  p50: number
+  p99: number
+}
+
+function load(origin: string, amount: number): Promise<Load> {
+  // autocannon's histogram keeps whole milliseconds: each response time is kept here instead.
+  const times: number[] = []
   const started = performance.now()
   return new Promise((done, fail) => {
-    autocannon({ url: `${origin}${shape.path}`, method: shape.method, headers: shape.headers, connections: 10, amount }, (error: unknown, result) => {
-      if (error) fail(error as Error)
-      else done({ seconds: (performance.now() - started) / 1000, p99: result.latency.p99 })
+    const instance = autocannon({ url: `${origin}${shape.path}`, method: shape.method, headers: shape.headers, connections: 10, amount }, (error: unknown) => {
+      if (error) {
+        fail(error as Error)
+        return
+      }
+      const sorted = Float64Array.from(times).sort()
+      done({ seconds: (performance.now() - started) / 1000, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) })
     })
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
   })
 }
 
@@ -87,49 +105,71 @@ function freePort(): Promise<number> {
   })
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN
+interface Round {
+  rps: number
+  p50: number
+  p99: number
+  scavenges: number
+  pauseMedian: number
+  survived: number
+  bytesPerRequest: number
 }
 
-async function measure(name: string, probe: Probe): Promise<void> {
+async function measure(probe: Probe): Promise<Round> {
   await load(probe.origin, 20_000)
   const before = probe.scavenges.length
-  const { seconds } = await load(probe.origin, requests)
+  const { seconds, p50, p99 } = await load(probe.origin, requests)
   // The trace line of the last scavenge may still be on its way.
   await new Promise((r) => setTimeout(r, 200))
   const window = probe.scavenges.slice(before)
   const allocated = window.reduce((sum, s) => sum + s.allocated, 0)
   const pauses = window.map((s) => s.pauseMs)
-  const line = [
-    name.padEnd(40),
-    `${Math.round(requests / seconds)} req/s`,
-    `${window.length} scavenges`,
-    `every ${((seconds * 1000) / window.length).toFixed(1)} ms`,
-    `pause median ${median(pauses).toFixed(2)} ms, max ${Math.max(...pauses).toFixed(2)} ms`,
-    `survived ${Math.round(median(window.map((s) => s.survived)) / 1024)} KB`,
-    `${Math.round(allocated / requests)} B/request`,
+  const round: Round = {
+    rps: requests / seconds,
+    p50,
+    p99,
+    scavenges: window.length,
+    pauseMedian: median(pauses),
+    survived: median(window.map((s) => s.survived)),
+    bytesPerRequest: allocated / requests,
+  }
+  process.stdout.write(`${describe(probe.name, round)}  pause max ${Math.max(...pauses).toFixed(2)} ms\n`)
+  return round
+}
+
+function describe(name: string, round: Round): string {
+  return [
+    name.padEnd(34),
+    `${Math.round(round.rps)} req/s`.padStart(12),
+    `p50 ${round.p50.toFixed(2)} ms  p99 ${round.p99.toFixed(2)} ms`,
+    `${round.scavenges} scavenges`,
+    `pause median ${round.pauseMedian.toFixed(2)} ms`,
+    `survived ${Math.round(round.survived / 1024)} KB`,
+    `${Math.round(round.bytesPerRequest)} B/request`,
   ].join('  ')
-  process.stdout.write(`${line}\n`)
 }
 
 pinLoadGenerator()
-process.stdout.write(`server on core ${SERVER_CORE}, autocannon on core ${LOAD_CORE}; ${requests} details requests, 10 connections\n`)
-for (const checkout of checkouts) {
-  const probe = await spawnProbe([`${checkout}/bin/gitlab-runners-mock.js`, 'serve', '--port', '{port}', '--scenario', 'bench'])
-  try {
-    await measure(checkout, probe)
-    if (withLimit && checkout === checkouts[0]) {
-      const capturePath = join(mkdtempSync(join(tmpdir(), 'gc-probe-')), 'capture.json')
-      writeFileSync(capturePath, JSON.stringify([await captureResponse(probe.origin, shape)]))
-      const limit = await spawnProbe([`${here}/bench/limit-server.mjs`, capturePath, '{port}'])
-      try {
-        await measure('limit (bare node:http)', limit)
-      } finally {
-        limit.child.kill('SIGKILL')
-      }
-    }
-  } finally {
-    probe.child.kill('SIGKILL')
+process.stdout.write(`server on core ${SERVER_CORE}, autocannon on core ${LOAD_CORE}; ${requests} details requests, 10 connections, ${rounds} round(s)\n`)
+const probes: Probe[] = []
+try {
+  for (const checkout of checkouts) probes.push(await spawnProbe(checkout, [`${checkout}/bin/gitlab-runners-mock.js`, 'serve', '--port', '{port}', '--scenario', 'bench']))
+  if (withLimit) {
+    const capturePath = join(mkdtempSync(join(tmpdir(), 'gc-probe-')), 'capture.json')
+    writeFileSync(capturePath, JSON.stringify([await captureResponse(probes[0]!.origin, shape)]))
+    probes.push(await spawnProbe('limit (bare node:http)', [`${here}/bench/limit-server.mjs`, capturePath, '{port}']))
   }
+  const results = new Map<Probe, Round[]>(probes.map((probe) => [probe, []]))
+  for (let round = 0; round < rounds; round++) for (const probe of probes) results.get(probe)!.push(await measure(probe))
+  if (rounds > 1) {
+    process.stdout.write('medians over the rounds:\n')
+    for (const probe of probes) {
+      const all = results.get(probe)!
+      const of = (key: keyof Round) => median(all.map((round) => round[key]))
+      const summary: Round = { rps: of('rps'), p50: of('p50'), p99: of('p99'), scavenges: of('scavenges'), pauseMedian: of('pauseMedian'), survived: of('survived'), bytesPerRequest: of('bytesPerRequest') }
+      process.stdout.write(`${describe(probe.name, summary)}\n`)
+    }
+  }
+} finally {
+  for (const probe of probes) probe.child.kill('SIGKILL')
 }
