@@ -5,7 +5,7 @@
 // still alive, and ~500 kept entries as objects were most of each scavenge's pause (the details p99).
 
 // Where a ring starts: a session that sends a few requests never holds the whole budget.
-const FIRST_CAPACITY = 64 * 1024
+const FIRST_CAPACITY = 8 * 1024
 
 export class JournalRing {
   private bytes: Buffer | undefined
