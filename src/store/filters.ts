@@ -107,19 +107,28 @@ export function filterRunners(
   const rules = filters.statusRules ?? NEWEST_STATUS_RULES
   if (filters.versionPrefix !== undefined) validateVersionPrefix(filters.versionPrefix)
 
-  const slots = world.runnerSlots().copy()
-  if (within) slots.and(world.slotsOf(within))
-  for (const tag of filters.tagList ?? []) slots.and(world.tagBits(tag))
-  if (filters.type) slots.and(world.typeBits(filters.type))
+  // The world's bits, copied before the first filter narrows them: a list without filters only reads them.
+  let slots = world.runnerSlots()
+  let copied = false
+  const narrowed = (): Bits => {
+    if (!copied) {
+      slots = slots.copy()
+      copied = true
+    }
+    return slots
+  }
+  if (within) narrowed().and(world.slotsOf(within))
+  for (const tag of filters.tagList ?? []) narrowed().and(world.tagBits(tag))
+  if (filters.type) narrowed().and(world.typeBits(filters.type))
   if (scope && 'types' in scope) {
     const types = new Bits()
     for (const type of scope.types) types.or(world.typeBits(type))
-    slots.and(types)
+    narrowed().and(types)
   }
-  if (filters.paused === true) slots.and(world.pausedBits())
-  if (filters.paused === false) slots.andNot(world.pausedBits())
+  if (filters.paused === true) narrowed().and(world.pausedBits())
+  if (filters.paused === false) narrowed().andNot(world.pausedBits())
   const statuses = [filters.status, scope && 'status' in scope ? scope.status : undefined].filter((s) => s !== undefined)
-  const checks = statuses.filter((status) => !narrowByStatus(world, slots, now - rules.onlineWindowMs, status))
+  const checks = statuses.filter((status) => !narrowByStatus(world, narrowed(), now - rules.onlineWindowMs, status))
 
   if (checks.length === 0 && filters.versionPrefix === undefined) {
     return {
