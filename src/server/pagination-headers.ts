@@ -16,24 +16,61 @@ export interface LinkContext {
   readonly params: Record<string, unknown>
 }
 
-// The headers of the pages asked for lately, by everything they are made from: the same list asked
+// The headers of the pages asked for lately, with everything they were made from: the same list asked
 // again gets the same object, whose strings (the Link above all) are already flat and hashed for the
-// socket and the self-check. Bounded: forgotten all at once when full.
-const KEPT_PAGES = 256
-const keptHeaders = new Map<string, Record<string, string>>()
+// socket and the self-check. Compared field by field (no key text to build and hash per request);
+// kept only when every parameter is a string or a list of strings, as a query's are.
+interface KeptHeaders {
+  page: OffsetPage
+  origin: string
+  path: string
+  names: string[]
+  values: (string | readonly string[])[]
+  headers: Record<string, string>
+}
+
+const KEPT_PAGES = 16
+const kept: (KeptHeaders | undefined)[] = new Array<KeptHeaders | undefined>(KEPT_PAGES).fill(undefined)
+let nextKept = 0
 
 /** Frozen: replies share it (the responder copies headers before adding its own). */
 export function offsetHeaders(page: OffsetPage, link: LinkContext): Record<string, string> {
-  // JSON tells apart every value a link could write differently (a string from a list, a number from
-  // a string); undefined ones, which links leave out, it leaves out too.
-  const key = `${page.page} ${page.perPage} ${page.total} ${page.totalPages} ${page.nextPage} ${page.prevPage} ${link.origin}${link.path} ${JSON.stringify(link.params)}`
-  let headers = keptHeaders.get(key)
-  if (headers === undefined) {
-    headers = Object.freeze(pageHeaders(page, link))
-    if (keptHeaders.size >= KEPT_PAGES) keptHeaders.clear()
-    keptHeaders.set(key, headers)
+  const { origin, path, params } = link
+  for (const entry of kept) {
+    if (entry !== undefined && samePage(entry.page, page) && entry.origin === origin && entry.path === path && sameParams(entry, params)) return entry.headers
   }
+  const headers = Object.freeze(pageHeaders(page, { origin, path, params }))
+  const names: string[] = []
+  const values: (string | readonly string[])[] = []
+  for (const name in params) {
+    const value = params[name]
+    if (typeof value !== 'string' && !(Array.isArray(value) && value.every((item) => typeof item === 'string'))) return headers
+    names.push(name)
+    values.push(typeof value === 'string' ? value : [...(value as string[])])
+  }
+  const numbers = { page: page.page, perPage: page.perPage, total: page.total, totalPages: page.totalPages, nextPage: page.nextPage, prevPage: page.prevPage }
+  kept[nextKept] = { page: numbers, origin, path, names, values, headers }
+  nextKept = (nextKept + 1) % KEPT_PAGES
   return headers
+}
+
+function samePage(a: OffsetPage, b: OffsetPage): boolean {
+  return a.page === b.page && a.perPage === b.perPage && a.total === b.total && a.totalPages === b.totalPages && a.nextPage === b.nextPage && a.prevPage === b.prevPage
+}
+
+/** The same parameter names in the same order, each with the same string or list of strings. */
+function sameParams(entry: KeptHeaders, params: Record<string, unknown>): boolean {
+  let index = 0
+  for (const name in params) {
+    if (entry.names[index] !== name) return false
+    const value = params[name]
+    const kept = entry.values[index]!
+    if (typeof kept === 'string') {
+      if (value !== kept) return false
+    } else if (!Array.isArray(value) || value.length !== kept.length || value.some((item, at) => item !== kept[at])) return false
+    index += 1
+  }
+  return index === entry.names.length
 }
 
 function pageHeaders(page: OffsetPage, link: LinkContext): Record<string, string> {
