@@ -15,7 +15,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { endianness } from 'node:os'
 import type {
   CommitRecord, GroupRecord, Millis, PipelineRecord, ProjectRecord, RunnerManagerRecord, RunnerRecord, UserRecord, WorldData,
 } from '../store/records.js'
@@ -179,7 +178,9 @@ export function worldKey(base: WorldData, spec: GenerateSpec): string {
     runners: base.runners.map((runner) => runner.id),
     managers: base.managers.map((manager) => manager.id),
   }
-  hash.update(JSON.stringify({ faker, endianness: endianness(), spec, extended }))
+  // The columns are stored as the machine's bytes: a file made on a machine of the other byte order does not match.
+  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+  hash.update(JSON.stringify({ faker, littleEndian, spec, extended }))
   return hash.digest('hex')
 }
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
+import type zlib from 'node:zlib'
 import type express from 'express'
 import type { Request, Response, Router } from 'express'
 import type { Contract } from '../contract/index.js'
@@ -18,7 +18,8 @@ export const DOCS_PATH = '/api/v4/docs/'
 
 /** The package's dashboard/ folder, found from this file so it resolves the same from src/ and dist/. */
 export const dashboardDir = fileURLToPath(new URL('../../dashboard/', import.meta.url))
-// Express and swagger-ui-dist are looked up when the pages are first asked for (app.ts builds them then).
+// Express, swagger-ui-dist and zlib are loaded when the pages are first asked for (app.ts builds them
+// then): a start that only answers the API never loads them.
 const requireModule = createRequire(import.meta.url)
 let swaggerDir: string | undefined
 
@@ -45,6 +46,7 @@ const zippedFiles = new Map<string, Buffer>()
 function gzipped(file: string): Buffer {
   let zipped = zippedFiles.get(file)
   if (!zipped) {
+    const { gzipSync } = requireModule('node:zlib') as typeof zlib
     zipped = gzipSync(readFileSync(swaggerFile(file)))
     zippedFiles.set(file, zipped)
   }

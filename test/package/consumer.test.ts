@@ -116,7 +116,7 @@ describe('a consumer project', () => {
     }
   })
 
-  it('serves the bench scenario from the world the build generated, without loading faker', async () => {
+  it('serves the bench scenario from the world the build generated, without loading faker or zlib', async () => {
     // The command as installed, started in-process so its loaded modules can be listed once it is ready.
     writeFileSync(
       join(project, 'serve-bench.mjs'),
@@ -127,9 +127,11 @@ const write = process.stdout.write.bind(process.stdout)
 process.stdout.write = (text) => {
   const url = /curl -H "PRIVATE-TOKEN: (\\S+)" "(\\S+)"/.exec(String(text))
   if (url === null) return true
+  // Started, before any request: zlib serves the reference page only (fetch loads it too).
+  const zlib = process.moduleLoadList.includes('NativeModule zlib')
   void fetch(url[2], { headers: { 'PRIVATE-TOKEN': url[1] } }).then(async (response) => {
     const faker = Object.keys(loaded).filter((file) => file.includes('@faker-js'))
-    write(JSON.stringify({ status: response.status, runners: (await response.json()).length, faker }) + '\\n')
+    write(JSON.stringify({ status: response.status, runners: (await response.json()).length, faker, zlib }) + '\\n')
     process.exit(0)
   })
   return true
@@ -138,7 +140,7 @@ await import('./node_modules/gitlab-runners-mock/bin/gitlab-runners-mock.js')
 `,
     )
     const { stdout } = await run(process.execPath, ['serve-bench.mjs'], { cwd: project })
-    expect(JSON.parse(stdout)).toEqual({ status: 200, runners: 5, faker: [] })
+    expect(JSON.parse(stdout)).toEqual({ status: 200, runners: 5, faker: [], zlib: false })
   })
 
   it('imports startMock from a plain .mjs', async () => {
