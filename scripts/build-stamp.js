@@ -5,7 +5,7 @@
 // costs about a millisecond at start-up, where hashing their contents costs several. A touched but
 // unchanged file only makes the command fall back to the sources, never run stale code.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 
 export const STAMP_FILE = 'dist/build-stamp.json'
 
@@ -13,12 +13,16 @@ const INPUTS = ['tsconfig.json', 'tsconfig.build.json']
 
 /** The fingerprint of the compiler's inputs under `root` (a directory path), one line per file. */
 export function sourceFingerprint(root) {
-  const sources = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+  // Paths by concatenation: path.relative and path.join per file were two thirds of the check's
+  // ~5 ms at every start of the command in a checkout.
+  const base = resolve(root)
+  const sources = []
+  for (const entry of readdirSync(join(base, 'src'), { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) sources.push(`${entry.parentPath.slice(base.length + 1)}${sep}${entry.name}`)
+  }
   return [...INPUTS, ...sources.sort()]
     .map((file) => {
-      const stat = statSync(join(root, file))
+      const stat = statSync(`${base}${sep}${file}`)
       return `${file} ${stat.size} ${stat.mtimeMs}`
     })
     .join('\n')
