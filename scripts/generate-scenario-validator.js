@@ -19,18 +19,25 @@ ajv.addSchema(JSON.parse(text), 'scenario')
 const code = standalone.default(ajv, { validate: 'scenario' })
 const untypedExport = 'export const validate = '
 if (!code.includes(untypedExport)) throw new Error(`ajv's standalone code no longer starts with \`${untypedExport}\``)
+// ajv's standalone code requires its runtime helpers even in its ES module form: they become imports,
+// so the command's bundle holds them too instead of loading them through require at start-up.
+const helpers = [...new Set([...code.matchAll(/require\("(ajv\/dist\/runtime\/[a-z0-9_]+)"\)/g)].map((match) => match[1]))]
+let body = code.replace(untypedExport, 'const validate = ')
+for (const [index, helper] of helpers.entries()) body = body.replaceAll(`require("${helper}")`, `exportsOf(runtime${index})`)
+if (body.includes('require(')) throw new Error("ajv's standalone code requires something other than its runtime helpers")
 const fresh = [
   '// GENERATED FILE: do not edit by hand.',
   `// Source: ${SCHEMA}, compiled by ajv's standalone code. Rebuild with \`npm run generate\`;`,
   '// `npm test` fails when this file is stale.',
   '// @ts-nocheck',
-  // ajv's standalone code requires its runtime helpers even in its ES module form.
-  "import { createRequire } from 'node:module'",
+  ...helpers.map((helper, index) => `import runtime${index} from '${helper}.js'`),
   "import type { ValidateFunction } from 'ajv'",
   "import type { ScenarioFile } from '../scenarios/format.js'",
-  'const require = createRequire(import.meta.url)',
+  // Node (and the bundle) import a CommonJS module's exports object as its default; Vite, which runs
+  // the tests, imports its `default` export. The code wants the exports object.
+  'const exportsOf = (imported) => (typeof imported === "function" ? { default: imported } : imported)',
   `export const schemaSha256 = '${createHash('sha256').update(text).digest('hex')}'`,
-  code.replace(untypedExport, 'const validate = '),
+  body,
   'export const validateScenarioFile = validate as unknown as ValidateFunction<ScenarioFile>',
   '',
 ].join('\n')
