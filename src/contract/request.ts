@@ -145,6 +145,15 @@ function ruleViolation(operation: Operation, names: string[], text: string, keyw
 
 /** Form keys `info[name]=x` become `{ info: { name: 'x' } }`, as Rack nests them. */
 function nestBrackets(flat: Record<string, unknown>): Record<string, unknown> {
+  // Most requests name no `key[child]` at all: then the merged copy is the answer as it is.
+  let bracketKeys = false
+  for (const key in flat) {
+    if (key.includes('[')) {
+      bracketKeys = true
+      break
+    }
+  }
+  if (!bracketKeys) return flat
   const nested: Record<string, unknown> = {}
   const bracketed: [string, string, unknown][] = []
   for (const [key, value] of Object.entries(flat)) {
