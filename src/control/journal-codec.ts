@@ -1,8 +1,9 @@
 // A served request as the journal stores it: its strings as bytes, read back exactly as they were.
-// Each string is a 4-byte header (its length in UTF-16 units, the top bit set when the string is not
-// ASCII, or ABSENT) then its characters: one byte each for ASCII (nearly everything: paths, tokens,
-// JSON replies), two (UTF-16) otherwise, so every JavaScript string comes back unchanged, lone
-// surrogates included. Parsed values (the request body, the reply) are kept as their JSON text.
+// Each string is a 4-byte header (its length and how it is encoded, or ABSENT) then its characters:
+// one byte each for ASCII (nearly everything: paths, tokens, JSON replies), two (UTF-16) otherwise,
+// so every JavaScript string comes back unchanged, lone surrogates included. Parsed values (the
+// request body, the reply) are kept as their JSON text; a reply sent as kept UTF-8 bytes (a page of
+// runners) is copied as those bytes, which is its JSON text exactly (JSON escapes lone surrogates).
 import type { IncomingHttpHeaders } from 'node:http'
 
 /** What the pipeline hands the journal: the request as served, by reference. */
@@ -17,8 +18,8 @@ export interface ServedRequest {
   readonly operationId?: string | undefined
   readonly headers: IncomingHttpHeaders
   readonly body?: unknown
-  /** The reply as sent; `text`, when there, is its body as the JSON sent. */
-  readonly response?: { headers: Record<string, string>; body?: unknown; text?: string } | undefined
+  /** The reply as sent; `text`, when there, is its body as the JSON sent, `bytes` that JSON's UTF-8. */
+  readonly response?: { headers: Record<string, string>; body?: unknown; text?: string; bytes?: Buffer } | undefined
   readonly fault?: string | undefined
   readonly username?: string | undefined
   readonly findings?: readonly string[] | undefined
@@ -42,7 +43,10 @@ export interface StoredRequest {
 export const KEPT_HEADERS = ['private-token', 'authorization', 'job-token', 'content-type', 'sudo', 'if-unmodified-since', 'x-mock-session'] as const
 
 const ABSENT = 0xffffffff
+// Flags of a string's header; the rest is its length (in UTF-16 units, or bytes for UTF8).
 const WIDE = 0x80000000
+const UTF8 = 0x40000000
+const LENGTH = 0x3fffffff
 
 /**
  * Writes or measures the fields of one entry, in order. Measuring first and writing second walk the
@@ -50,6 +54,8 @@ const WIDE = 0x80000000
  */
 interface Sink {
   string(value: string | undefined): void
+  /** A JSON text given as its UTF-8 bytes. */
+  utf8(value: Buffer): void
   count(value: number): void
   /** Its names and values in order, or ABSENT. */
   record(value: Record<string, string> | undefined): void
@@ -74,6 +80,10 @@ class Measure implements Sink {
     const wide = Buffer.byteLength(value, 'utf8') !== value.length
     this.wide[this.index++] = wide
     this.size += 4 + (wide ? 2 * value.length : value.length)
+  }
+
+  utf8(value: Buffer): void {
+    this.size += 4 + value.length
   }
 
   count(): void {
@@ -116,6 +126,11 @@ class Writer implements Sink {
     }
   }
 
+  utf8(value: Buffer): void {
+    this.count((value.length | UTF8) >>> 0)
+    this.at += value.copy(this.buffer, this.at)
+  }
+
   count(value: number): void {
     this.at = this.buffer.writeUInt32LE(value, this.at)
   }
@@ -145,14 +160,23 @@ const writer = new Writer(measure)
 /** The JSON texts an entry keeps, worked out once for both passes. */
 export interface EntryTexts {
   body: string | undefined
+  /** The reply's JSON as text, unless it is given as bytes. */
   reply: string | undefined
+  replyBytes: Buffer | undefined
 }
 
 export function textsOf(served: ServedRequest, texts: EntryTexts): EntryTexts {
   texts.body = served.body === undefined ? undefined : JSON.stringify(served.body)
   const response = served.response
-  texts.reply = response?.text ?? (response?.body === undefined ? undefined : JSON.stringify(response.body))
+  // A kept page's bytes are copied as they are: no scan of its text for width, no second encoding.
+  texts.replyBytes = response?.bytes
+  texts.reply = texts.replyBytes !== undefined ? undefined : (response?.text ?? (response?.body === undefined ? undefined : JSON.stringify(response.body)))
   return texts
+}
+
+/** Lets go of what `textsOf` found, once the entry is written. */
+export function forgetTexts(texts: EntryTexts): void {
+  texts.body = texts.reply = texts.replyBytes = undefined
 }
 
 /** How many bytes `served` takes; must be followed by `encode` of the same request. */
@@ -180,7 +204,8 @@ function walk(served: ServedRequest, texts: EntryTexts, sink: Sink): void {
   }
   sink.string(texts.body)
   sink.record(served.response?.headers)
-  sink.string(texts.reply)
+  if (texts.replyBytes === undefined) sink.string(texts.reply)
+  else sink.utf8(texts.replyBytes)
   sink.string(served.fault)
   sink.string(served.username)
   const findings = served.findings
@@ -242,9 +267,10 @@ class Reader {
   string(): string | undefined {
     const header = this.count()
     if (header === ABSENT) return undefined
-    const wide = (header & WIDE) !== 0
-    const bytes = wide ? 2 * (header & ~WIDE) : header
-    const value = this.buffer.toString(wide ? 'utf16le' : 'latin1', this.at, this.at + bytes)
+    const length = header & LENGTH
+    const encoding = (header & WIDE) !== 0 ? 'utf16le' : (header & UTF8) !== 0 ? 'utf8' : 'latin1'
+    const bytes = encoding === 'utf16le' ? 2 * length : length
+    const value = this.buffer.toString(encoding, this.at, this.at + bytes)
     this.at += bytes
     return value
   }

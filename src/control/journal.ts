@@ -2,7 +2,7 @@
 // Bounded twice, oldest dropped first, so a long-running mock never grows without limit: at most
 // `limit` entries, in at most `budgetBytes` bytes (README "The journal's budget").
 import { redactHeaders, redactText, redactValue } from '../secrets/redact.js'
-import { decode, encode, encodedSize, textsOf, type EntryTexts, type ServedRequest, type StoredRequest } from './journal-codec.js'
+import { decode, encode, encodedSize, forgetTexts, textsOf, type EntryTexts, type ServedRequest, type StoredRequest } from './journal-codec.js'
 import { JournalRing } from './journal-ring.js'
 
 export type { ServedRequest } from './journal-codec.js'
@@ -46,7 +46,7 @@ export interface JournalSize {
 }
 
 // Reused by every record(): working out an entry's JSON texts makes no object of its own.
-const texts: EntryTexts = { body: undefined, reply: undefined }
+const texts: EntryTexts = { body: undefined, reply: undefined, replyBytes: undefined }
 
 /**
  * The last requests of a scope. Recording one writes its strings as bytes into a ring and its
@@ -80,7 +80,7 @@ export class Journal {
     textsOf(served, texts)
     const n = this.ring.append(encodedSize(served, texts))
     encode(served, texts, this.ring.bufferOf(n), this.ring.startOf(n))
-    texts.body = texts.reply = undefined
+    forgetTexts(texts)
     const slot = this.ring.slotOf(n)
     const limit = this.limit
     ;(this.seqs ??= new Float64Array(limit))[slot] = seq
@@ -124,7 +124,7 @@ export class Journal {
     const size = encodedSize(served, textsOf(served, texts))
     const buffer = Buffer.allocUnsafe(size)
     encode(served, texts, buffer, 0)
-    texts.body = texts.reply = undefined
+    forgetTexts(texts)
     return decode(buffer, 0)
   }
 }

@@ -337,7 +337,7 @@ class Exchange implements RequestScope, ServedRequest {
   findings: string[] | undefined = undefined
   username: string | undefined = undefined
   /** The reply as sent (headers, and its body as the JSON text sent): the journal copies it out at finish. */
-  response: { headers: Record<string, string>; body?: unknown; text?: string } | undefined = undefined
+  response: { headers: Record<string, string>; body?: unknown; text?: string; bytes?: Buffer } | undefined = undefined
   private readonly started = performance.now()
   private done = false
 

@@ -9,8 +9,8 @@ import type { Reply } from './respond.js'
 export interface ExchangeNotes {
   operationId?: string
   body?: unknown
-  /** The reply as sent: headers and JSON body (`text`, when sent, is that body as JSON). */
-  response?: { headers: Record<string, string>; body?: unknown; text?: string } | undefined
+  /** The reply as sent: headers and JSON body (`text`, when sent, is that body as JSON; `bytes` its UTF-8). */
+  response?: { headers: Record<string, string>; body?: unknown; text?: string; bytes?: Buffer } | undefined
   fault?: string
   findings?: string[]
   /** Who the request's token belongs to, once authenticated. */

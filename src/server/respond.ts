@@ -28,6 +28,8 @@ export interface SentReply extends Reply {
    * than the body's objects, which would make every young-generation GC copy them.
    */
   text?: string
+  /** The body's UTF-8 bytes when they were sent as kept bytes (a page): the journal copies these as they are. */
+  bytes?: Buffer
 }
 
 // The headers of most replies, made once: nobody changes a sent reply's headers (see SentReply).
@@ -88,6 +90,7 @@ export function createResponder(contract: Contract, mode: SelfCheckMode, log: (l
         // Its bytes, encoded once for a page sent again.
         const { bytes } = body
         sent.text = body.text
+        sent.bytes = bytes
         res.writeHead(sent.status, withLength(sent.headers, bytes.length))
         res.end(bytes)
         return sent

@@ -194,6 +194,16 @@ describe('journalBytes over HTTP', () => {
     expect([entry!.body, entry!.response.body]).toEqual([{ runner_type: 'instance_type', description, tag_list: ['ü', '𝄞'] }, redactValue(created.body)])
   })
 
+  it('keeps a page of runners sent as kept bytes exactly, unicode included, the first time and again', async () => {
+    const mock = await startTestMock()
+    const description = 'Läufer ☕ 日本 🦊'
+    expect((await send(mock.url, 'POST', '/user/runners', { token: ADMIN, body: { runner_type: 'instance_type', description } })).status).toBe(201)
+    mock.clearJournal()
+    const pages = [await send(mock.url, 'GET', '/runners/all?per_page=100', { token: ADMIN }), await send(mock.url, 'GET', '/runners/all?per_page=100', { token: ADMIN })]
+    expect(JSON.stringify(pages[0]!.body)).toContain(description)
+    expect(mock.journal().map((entry) => entry.response.body)).toEqual(pages.map((page) => redactValue(page.body)))
+  })
+
   it('refuses a budget it cannot keep', async () => {
     await expect(startTestMock({ journalBytes: 0 })).rejects.toThrow('journalBytes must be an integer from 1 to 1073741824, got 0')
   })
