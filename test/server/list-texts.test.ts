@@ -147,6 +147,25 @@ describe('a page kept whole', () => {
   })
 })
 
+describe('the journal of a page written from kept texts', () => {
+  it('holds the page and its headers as sent, the second time (the page kept whole) too', async () => {
+    const headers = { 'X-Mock-Session': 'texts-journal' }
+    const sent: { body: unknown; link: string | null }[] = []
+    for (let round = 0; round < 2; round++) {
+      const response = await newest.call('GET', '/runners/all?per_page=5&page=2', { token: ADMIN, headers })
+      expect(response.status).toBe(200)
+      sent.push({ body: response.body, link: response.headers.get('link') })
+    }
+    expect(sent[1]).toEqual(sent[0])
+    let entries = newest.session('texts-journal').journal()
+    for (let attempt = 0; attempt < 200 && entries.length < 2; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      entries = newest.session('texts-journal').journal()
+    }
+    expect(entries.map((entry) => ({ body: entry.response.body, link: entry.response.headers['Link'] ?? null }))).toEqual(sent)
+  })
+})
+
 describe('a page written from kept texts, as 14.10 (ip_address from the latest manager, not_connected)', () => {
   it("shows a change to the runner's latest manager", async () => {
     expect(await listed(old, RUNNER)).toMatchObject({ ip_address: '10.0.1.11' })
