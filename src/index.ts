@@ -4,7 +4,7 @@ import { defaultContractFile, loadContract, type Contract } from './contract/ind
 import { MockClock } from './control/clock.js'
 import { requireControlToken } from './control/control-token.js'
 import type { Fault, FaultSpec } from './control/faults.js'
-import { DEFAULT_JOURNAL_BYTES, DEFAULT_JOURNAL_LIMIT, MAX_JOURNAL_BYTES, type JournalEntry } from './control/journal.js'
+import { DEFAULT_JOURNAL_BYTES, DEFAULT_JOURNAL_LIMIT, MAX_JOURNAL_BYTES, MAX_JOURNAL_LIMIT, type JournalEntry } from './control/journal.js'
 import { ControlPlane } from './control/plane.js'
 import { NotFoundRefusal } from './control/refusals.js'
 import type { RegistrationTarget } from './control/registration.js'
@@ -199,6 +199,11 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const saved = stateFile === undefined ? undefined : readStateFile(stateFile)
   const maxSessions = options.maxSessions ?? 500
   if (!Number.isSafeInteger(maxSessions) || maxSessions < 1) throw new RangeError(`maxSessions must be a positive integer, got ${maxSessions}`)
+  const journalLimit = options.journalLimit ?? DEFAULT_JOURNAL_LIMIT
+  // Every scope's journal holds typed columns of this many slots, made with the scope.
+  if (!Number.isSafeInteger(journalLimit) || journalLimit > MAX_JOURNAL_LIMIT) {
+    throw new RangeError(`journalLimit must be an integer up to ${MAX_JOURNAL_LIMIT}, got ${journalLimit}`)
+  }
   const journalBytes = options.journalBytes ?? DEFAULT_JOURNAL_BYTES
   if (!Number.isSafeInteger(journalBytes) || journalBytes < 1 || journalBytes > MAX_JOURNAL_BYTES) {
     throw new RangeError(`journalBytes must be an integer from 1 to ${MAX_JOURNAL_BYTES}, got ${journalBytes}`)
@@ -208,7 +213,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     scenario: data,
     scenarioName: typeof options.scenario === 'object' ? null : (options.scenario ?? 'default'),
     baseClock,
-    journalLimit: options.journalLimit ?? DEFAULT_JOURNAL_LIMIT,
+    journalLimit,
     journalBytes,
     sessionIdleMs: options.sessionIdleMs ?? 30 * 60_000,
     gitlabVersion,

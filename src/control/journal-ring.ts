@@ -10,8 +10,8 @@ const FIRST_CAPACITY = 8 * 1024
 export class JournalRing {
   private bytes: Buffer | undefined
   /** Where each kept entry's bytes start, and how many, by slot (entry number modulo `limit`). */
-  private starts: Uint32Array | undefined
-  private sizes: Uint32Array | undefined
+  private readonly starts: Uint32Array
+  private readonly sizes: Uint32Array
   /** The newest entry when it alone is larger than the budget: kept in a buffer of its own. */
   private oversize: Buffer | undefined
   private oversizeEntry = -1
@@ -26,7 +26,10 @@ export class JournalRing {
     readonly limit: number,
     /** Most bytes kept, but for one newest entry larger than the whole budget. */
     readonly budget: number,
-  ) {}
+  ) {
+    this.starts = new Uint32Array(limit)
+    this.sizes = new Uint32Array(limit)
+  }
 
   /** Kept entries, oldest first, are numbered `oldest` to `newest` (inclusive); none when oldest > newest. */
   get oldest(): number {
@@ -48,11 +51,11 @@ export class JournalRing {
   }
 
   startOf(n: number): number {
-    return this.starts![this.slotOf(n)]!
+    return this.starts[this.slotOf(n)]!
   }
 
   sizeOf(n: number): number {
-    return this.sizes![this.slotOf(n)]!
+    return this.sizes[this.slotOf(n)]!
   }
 
   /**
@@ -61,8 +64,6 @@ export class JournalRing {
    */
   append(size: number): number {
     if (this.limit <= 0) throw new RangeError('a journal that keeps no entries has no room for one')
-    this.starts ??= new Uint32Array(this.limit)
-    this.sizes ??= new Uint32Array(this.limit)
     if (this.next - this.first === this.limit) this.evictOldest()
     // The budget bounds what is kept with the newest entry: a new one always evicts an oversize one.
     if (this.oversizeEntry >= this.first) this.evictOldest()
@@ -129,9 +130,9 @@ export class JournalRing {
     let at = 0
     for (let n = this.first; n < this.next; n++) {
       const slot = this.slotOf(n)
-      old!.copy(bytes, at, this.starts![slot]!, this.starts![slot]! + this.sizes![slot]!)
-      this.starts![slot] = at
-      at += this.sizes![slot]!
+      old!.copy(bytes, at, this.starts[slot]!, this.starts[slot]! + this.sizes[slot]!)
+      this.starts[slot] = at
+      at += this.sizes[slot]!
     }
     this.bytes = bytes
     this.tail = at

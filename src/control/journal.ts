@@ -36,6 +36,8 @@ export interface JournalEntry {
 /** What each scope's journal keeps by default: entries, and bytes (the encoded requests and replies). */
 export const DEFAULT_JOURNAL_LIMIT = 500
 export const DEFAULT_JOURNAL_BYTES = 8 * 1024 * 1024
+// Each entry has 34 bytes of columns in every scope, made with the scope: a million is ~34 MB a scope.
+export const MAX_JOURNAL_LIMIT = 1_000_000
 // Entries sit at 32-bit offsets; a gibibyte is far more than a journal is for.
 export const MAX_JOURNAL_BYTES = 1024 * 1024 * 1024
 
@@ -55,11 +57,12 @@ const texts: EntryTexts = { body: undefined, reply: undefined, replyBytes: undef
  */
 export class Journal {
   private readonly ring: JournalRing
-  // By slot (entry number modulo limit), made on the first entry.
-  private seqs: Float64Array | undefined
-  private ats: Float64Array | undefined
-  private durations: Float64Array | undefined
-  private statuses: Uint16Array | undefined
+  // By slot (entry number modulo limit). Made up front, as the ring's columns are: a limit no typed
+  // array can hold fails when the scope is made, not in the middle of answering a request.
+  private readonly seqs: Float64Array
+  private readonly ats: Float64Array
+  private readonly durations: Float64Array
+  private readonly statuses: Uint16Array
   private nextSeq = 1
   private readonly listeners = new Set<(entry: JournalEntry) => void>()
 
@@ -67,7 +70,12 @@ export class Journal {
     private readonly limit: number,
     budgetBytes: number = DEFAULT_JOURNAL_BYTES,
   ) {
-    this.ring = new JournalRing(Math.max(limit, 0), budgetBytes)
+    const slots = Math.max(limit, 0)
+    this.ring = new JournalRing(slots, budgetBytes)
+    this.seqs = new Float64Array(slots)
+    this.ats = new Float64Array(slots)
+    this.durations = new Float64Array(slots)
+    this.statuses = new Uint16Array(slots)
   }
 
   record(served: ServedRequest): void {
@@ -82,11 +90,10 @@ export class Journal {
     encode(served, texts, this.ring.bufferOf(n), this.ring.startOf(n))
     forgetTexts(texts)
     const slot = this.ring.slotOf(n)
-    const limit = this.limit
-    ;(this.seqs ??= new Float64Array(limit))[slot] = seq
-    ;(this.ats ??= new Float64Array(limit))[slot] = served.at
-    ;(this.durations ??= new Float64Array(limit))[slot] = served.durationMs
-    ;(this.statuses ??= new Uint16Array(limit))[slot] = served.status
+    this.seqs[slot] = seq
+    this.ats[slot] = served.at
+    this.durations[slot] = served.durationMs
+    this.statuses[slot] = served.status
     // Decoded and redacted only when someone is listening: an unwatched journal stays cheap to write.
     if (this.listeners.size > 0) this.tell(decode(this.ring.bufferOf(n), this.ring.startOf(n)), seq, served)
   }
@@ -99,7 +106,7 @@ export class Journal {
     for (let n = ring.newest - kept + 1; n <= ring.newest; n++) {
       const slot = ring.slotOf(n)
       const stored = decode(ring.bufferOf(n), ring.startOf(n))
-      entries.push(present(stored, this.seqs![slot]!, this.ats![slot]!, this.statuses![slot]!, this.durations![slot]!))
+      entries.push(present(stored, this.seqs[slot]!, this.ats[slot]!, this.statuses[slot]!, this.durations[slot]!))
     }
     return entries
   }
