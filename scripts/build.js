@@ -45,7 +45,7 @@ try {
 async function prebuildWorlds(compiled) {
   const { prebuildScenarioWorld } = await import(pathToFileURL(join(compiled, 'scenarios', 'load.js')).href)
   for (const name of readdirSync(join(root, 'scenarios')).filter((file) => file.endsWith('.yaml'))) {
-    const world = prebuildScenarioWorld(name.slice(0, -'.yaml'.length))
+    const world = unlessBroken(`scenarios/${name}`, () => prebuildScenarioWorld(name.slice(0, -'.yaml'.length)))
     if (world === undefined) continue
     mkdirSync(join(compiled, 'worlds'), { recursive: true })
     writeFileSync(join(compiled, 'worlds', `${world.key}.json`), world.text)
@@ -56,10 +56,23 @@ async function prebuildWorlds(compiled) {
 async function prebuildCatalogues(compiled) {
   const { prebuildCatalogue } = await import(pathToFileURL(join(compiled, 'profile', 'prebuilt-catalogue.js')).href)
   for (const name of readdirSync(join(root, 'openapi')).filter((file) => file.endsWith('.yaml'))) {
-    const facts = prebuildCatalogue(join(root, 'openapi', name))
+    const facts = unlessBroken(`openapi/${name}`, () => prebuildCatalogue(join(root, 'openapi', name)))
     if (facts === undefined) continue
     mkdirSync(join(compiled, 'facts'), { recursive: true })
     writeFileSync(join(compiled, 'facts', `${facts.key}.json`), facts.text)
+  }
+}
+
+/**
+ * What `make` returns, or undefined when `file` is broken: the build goes on without that prebuilt
+ * file, and loading the file reports the problem with its line, as it did before anything was prebuilt.
+ */
+function unlessBroken(file, make) {
+  try {
+    return make()
+  } catch (error) {
+    console.error(`${file} not prebuilt: ${String(error?.message ?? error).split('\n')[0]}`)
+    return undefined
   }
 }
 
