@@ -27,12 +27,15 @@ function absolutePathOf(url: string): string {
   }
 }
 
+// Most requests (details, every write) carry no query: they share one, which nobody may change.
+const NO_QUERY: RawParams = Object.freeze({}) as RawParams
+
 /** The query string of a request target, parsed as Rack parses it; a `?` inside the fragment starts none. */
 export function queryOf(url: string): RawParams {
   const start = url.indexOf('?')
-  if (start === -1) return {}
+  if (start === -1) return NO_QUERY
   const hash = url.indexOf('#')
-  if (hash !== -1 && hash < start) return {}
+  if (hash !== -1 && hash < start) return NO_QUERY
   return parseQuery(hash === -1 ? url.slice(start + 1) : url.slice(start + 1, hash))
 }
 
