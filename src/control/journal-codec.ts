@@ -48,103 +48,73 @@ const WIDE = 0x80000000
 const UTF8 = 0x40000000
 const LENGTH = 0x3fffffff
 
+// Most strings of an entry are short (method, operation, header names and values, user): looked at
+// and copied character by character in JavaScript, which is quicker than a call into Node for each.
+const SHORT = 64
+// The scratch buffer an entry is written into first grows to the largest entry; past this it is let go after use.
+const SCRATCH_KEPT = 1024 * 1024
+
 /**
- * Writes or measures the fields of one entry, in order. Measuring first and writing second walk the
- * same fields, so the two can never disagree on the layout.
+ * Writes an entry's fields, in order, into a scratch buffer in one pass (its size is known only at
+ * the end): the journal then copies those bytes into its ring, where the size decides what is evicted.
  */
-interface Sink {
-  string(value: string | undefined): void
-  /** A JSON text given as its UTF-8 bytes. */
-  utf8(value: Buffer): void
-  count(value: number): void
-  /** Its names and values in order, or ABSENT. */
-  record(value: Record<string, string> | undefined): void
-}
-
-class Measure implements Sink {
-  size = 0
-  /** Whether each string (in walk order) needs two bytes a character: found once, used by the writer. */
-  readonly wide: boolean[] = []
-  private index = 0
-
-  reset(): void {
-    this.size = 0
-    this.index = 0
-  }
-
-  string(value: string | undefined): void {
-    if (value === undefined) {
-      this.size += 4
-      return
-    }
-    const wide = value.length <= SHORT ? !isAscii(value) : Buffer.byteLength(value, 'utf8') !== value.length
-    this.wide[this.index++] = wide
-    this.size += 4 + (wide ? 2 * value.length : value.length)
-  }
-
-  utf8(value: Buffer): void {
-    this.size += 4 + value.length
-  }
-
-  count(): void {
-    this.size += 4
-  }
-
-  record(value: Record<string, string> | undefined): void {
-    this.size += 4
-    for (const name in value) {
-      this.string(name)
-      this.string(value[name])
-    }
-  }
-}
-
-class Writer implements Sink {
-  buffer: Buffer = Buffer.alloc(0)
+class Writer {
+  buffer: Buffer = Buffer.allocUnsafeSlow(16 * 1024)
   at = 0
-  private index = 0
-
-  constructor(private readonly measured: Measure) {}
-
-  reset(buffer: Buffer, at: number): void {
-    this.buffer = buffer
-    this.at = at
-    this.index = 0
-  }
 
   string(value: string | undefined): void {
     if (value === undefined) {
       this.count(ABSENT)
       return
     }
-    if (this.measured.wide[this.index++]) {
-      this.count((value.length | WIDE) >>> 0)
-      this.at += this.buffer.write(value, this.at, 2 * value.length, 'utf16le')
+    const { length } = value
+    // Room for the worst case: three UTF-8 bytes a UTF-16 unit.
+    this.reserve(4 + 3 * length)
+    const start = this.at + 4
+    const { buffer } = this
+    let ascii = true
+    if (length <= SHORT) {
+      for (let i = 0; i < length; i++) {
+        const code = value.charCodeAt(i)
+        if (code > 0x7f) {
+          ascii = false
+          break
+        }
+        buffer[start + i] = code
+      }
     } else {
-      this.count(value.length)
-      if (value.length <= SHORT) {
-        const { buffer, at } = this
-        for (let i = 0; i < value.length; i++) buffer[at + i] = value.charCodeAt(i)
-        this.at += value.length
-      } else this.at += this.buffer.write(value, this.at, value.length, 'latin1')
+      // UTF-8 takes one byte a unit exactly when every unit is ASCII: one call writes and tells.
+      ascii = buffer.write(value, start, 'utf8') === length
+    }
+    if (ascii) {
+      buffer.writeUInt32LE(length, this.at)
+      this.at = start + length
+    } else {
+      buffer.writeUInt32LE((length | WIDE) >>> 0, this.at)
+      this.at = start + buffer.write(value, start, 2 * length, 'utf16le')
     }
   }
 
+  /** A JSON text given as its UTF-8 bytes. */
   utf8(value: Buffer): void {
+    this.reserve(4 + value.length)
     this.count((value.length | UTF8) >>> 0)
     this.at += value.copy(this.buffer, this.at)
   }
 
   count(value: number): void {
+    this.reserve(4)
     this.at = this.buffer.writeUInt32LE(value, this.at)
   }
 
+  /** Its names and values in order, or ABSENT. */
   record(value: Record<string, string> | undefined): void {
     if (value === undefined) {
       this.count(ABSENT)
       return
     }
     // The count goes first but is known last: its place is kept and written once the pairs are.
+    this.reserve(4)
     const countAt = this.at
     this.at += 4
     let count = 0
@@ -155,20 +125,17 @@ class Writer implements Sink {
     }
     this.buffer.writeUInt32LE(count, countAt)
   }
+
+  private reserve(bytes: number): void {
+    if (this.at + bytes <= this.buffer.length) return
+    const larger = Buffer.allocUnsafeSlow(Math.max(2 * this.buffer.length, this.at + bytes))
+    this.buffer.copy(larger, 0, 0, this.at)
+    this.buffer = larger
+  }
 }
 
-// Most strings of an entry are short (method, operation, header names and values, user): looked at
-// and copied character by character in JavaScript, which is quicker than a call into Node for each.
-const SHORT = 64
-
-function isAscii(value: string): boolean {
-  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false
-  return true
-}
-
-// One of each, reused: encoding an entry makes no object but the strings JSON needs.
-const measure = new Measure()
-const writer = new Writer(measure)
+// Reused: encoding an entry makes no object but the strings JSON needs.
+const writer = new Writer()
 
 /** The JSON texts an entry keeps, worked out once for both passes. */
 export interface EntryTexts {
@@ -192,21 +159,28 @@ export function forgetTexts(texts: EntryTexts): void {
   texts.body = texts.reply = texts.replyBytes = undefined
 }
 
-/** How many bytes `served` takes; must be followed by `encode` of the same request. */
-export function encodedSize(served: ServedRequest, texts: EntryTexts): number {
-  measure.reset()
-  walk(served, texts, measure)
-  return measure.size
-}
-
-/** Writes `served` at `at` (room for `encodedSize` bytes, just measured); returns where it ends. */
-export function encode(served: ServedRequest, texts: EntryTexts, buffer: Buffer, at: number): number {
-  writer.reset(buffer, at)
+/**
+ * Writes `served` into the codec's scratch buffer and returns how many bytes it took; `copyEncoded`
+ * (or `decodeEncoded`) reads them, before the next entry is encoded.
+ */
+export function encode(served: ServedRequest, texts: EntryTexts): number {
+  writer.at = 0
   walk(served, texts, writer)
   return writer.at
 }
 
-function walk(served: ServedRequest, texts: EntryTexts, sink: Sink): void {
+/** Copies the entry just encoded to `at` in `target` (room for its size). */
+export function copyEncoded(target: Buffer, at: number): void {
+  writer.buffer.copy(target, at, 0, writer.at)
+  if (writer.buffer.length > SCRATCH_KEPT) writer.buffer = Buffer.allocUnsafeSlow(16 * 1024)
+}
+
+/** The entry just encoded, read back. */
+export function decodeEncoded(): StoredRequest {
+  return decode(writer.buffer, 0)
+}
+
+function walk(served: ServedRequest, texts: EntryTexts, sink: Writer): void {
   sink.string(served.method)
   sink.string(served.originalUrl)
   sink.string(served.operationId)

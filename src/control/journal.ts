@@ -2,7 +2,7 @@
 // Bounded twice, oldest dropped first, so a long-running mock never grows without limit: at most
 // `limit` entries, in at most `budgetBytes` bytes (README "The journal's budget").
 import { redactHeaders, redactText, redactValue } from '../secrets/redact.js'
-import { decode, encode, encodedSize, forgetTexts, textsOf, type EntryTexts, type ServedRequest, type StoredRequest } from './journal-codec.js'
+import { copyEncoded, decode, decodeEncoded, encode, forgetTexts, textsOf, type EntryTexts, type ServedRequest, type StoredRequest } from './journal-codec.js'
 import { JournalRing } from './journal-ring.js'
 
 export type { ServedRequest } from './journal-codec.js'
@@ -85,9 +85,8 @@ export class Journal {
       if (this.listeners.size > 0) this.tell(this.readBack(served), seq, served)
       return
     }
-    textsOf(served, texts)
-    const n = this.ring.append(encodedSize(served, texts))
-    encode(served, texts, this.ring.bufferOf(n), this.ring.startOf(n))
+    const n = this.ring.append(encode(served, textsOf(served, texts)))
+    copyEncoded(this.ring.bufferOf(n), this.ring.startOf(n))
     forgetTexts(texts)
     const slot = this.ring.slotOf(n)
     this.seqs[slot] = seq
@@ -128,11 +127,9 @@ export class Journal {
 
   /** `served` as the journal would read it back, for a journal that keeps nothing. */
   private readBack(served: ServedRequest): StoredRequest {
-    const size = encodedSize(served, textsOf(served, texts))
-    const buffer = Buffer.allocUnsafe(size)
-    encode(served, texts, buffer, 0)
+    encode(served, textsOf(served, texts))
     forgetTexts(texts)
-    return decode(buffer, 0)
+    return decodeEncoded()
   }
 }
 
