@@ -1,7 +1,7 @@
 // The controllable clock behind every world: frozen, set, advanced or running on top of a base clock.
 // Runner status (online, offline, stale) is computed from it, so moving it moves every runner.
 import type { Clock } from '../store/clock.js'
-import { isSayable, parseDuration, TIME_RANGE } from '../scenarios/relative-time.js'
+import { isSayable, LATEST_TIME, parseDuration, TIME_RANGE } from '../scenarios/relative-time.js'
 
 export interface ClockState {
   /** ISO time the clock reads now. */
@@ -19,7 +19,8 @@ export class MockClock implements Clock {
   constructor(private readonly base: Clock) {}
 
   now(): number {
-    return this.frozenAt ?? this.base.now() + this.offset
+    // A running clock set near the end of year 9999 stops there rather than reading a time no answer can write.
+    return this.frozenAt ?? Math.min(this.base.now() + this.offset, LATEST_TIME)
   }
 
   /** Stops the clock at `at` (default: where it is). */

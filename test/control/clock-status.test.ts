@@ -1,6 +1,8 @@
 // Runner status follows the mock's clock to the millisecond: online while contacted within 2 hours
 // (strictly after now − 2 h), stale once created and contacted at or before now − 7 days (reference §2.1).
 import { describe, expect, it } from 'vitest'
+import { MockClock } from '../../src/control/clock.js'
+import { ManualClock } from '../../src/store/clock.js'
 import { startTestMock } from '../helpers/start-mock.js'
 import { control } from './control-client.js'
 
@@ -87,6 +89,17 @@ describe('a clock moved past what a date-time can say', () => {
     expect(() => clock.advance('1d')).toThrow(RangeError)
     expect(clock.state().now).toBe('9999-12-31T00:00:00.000Z')
     clock.advance('23h59m59s999ms')
+    expect(clock.state().now).toBe('9999-12-31T23:59:59.999Z')
+  })
+
+  it('stops a running clock at the last moment a date-time can say rather than running past it', () => {
+    // It once read +010000-01-01T00:00:00.715Z a second after being set to 9999-12-31T23:59:59.500Z.
+    const underneath = new ManualClock(Date.parse('2025-06-02T12:00:00.000Z'))
+    const clock = new MockClock(underneath)
+    clock.set('9999-12-31T23:59:59.500Z')
+    underneath.advance(1_000)
+    expect(clock.state()).toMatchObject({ now: '9999-12-31T23:59:59.999Z', frozen: false })
+    clock.freeze()
     expect(clock.state().now).toBe('9999-12-31T23:59:59.999Z')
   })
 })
