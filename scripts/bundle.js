@@ -1,7 +1,9 @@
 // The command's bundle: dist/cli.js and everything it imports (our modules, ajv and ajv-formats)
-// as one ES module, dist/bundle/cli.js, which bin/gitlab-runners-mock.js runs. Loading ~100 modules
-// one by one (resolve, read, compile, link each) was a third of `serve`'s start-up; one file is
-// read and compiled once. The library entry (dist/index.js) stays the compiler's output.
+// as one CommonJS script, dist/bundle/cli.cjs, which bin/gitlab-runners-mock.js runs through
+// bin/run-bundle.js with V8's code cache (scripts/code-cache.js makes it). Loading ~100 modules one
+// by one (resolve, read, compile, link each) was a third of `serve`'s start-up; one file is read once,
+// and a script, unlike an ES module on Node 20, can be handed a code cache. The library entry
+// (dist/index.js) stays the compiler's output.
 //
 // Our modules find the package's folders (openapi/, scenarios/, fixtures/, dashboard/) relative to
 // their own `import.meta.url`. In the bundle that URL would be the bundle's, so each module's
@@ -9,38 +11,44 @@
 // computed from the bundle's own: every relative path keeps meaning what it meant.
 //
 // Packages loaded at run time through `createRequire` (yaml, Express, faker, swagger-ui-dist: only
-// when a request or a scenario needs them) stay outside; esbuild leaves such requires alone.
-// Commands other than `serve`, imported on demand, become chunks of their own (code splitting).
+// when a request or a scenario needs them) stay outside; esbuild leaves such requires alone. The other
+// commands are in the same file: code V8 never runs costs only the cache's bytes, not compiling.
 import { readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { build } from 'esbuild'
 
 const BUNDLE_DIR = 'bundle'
 
+/** The bundle's file under a compiled `dist` folder. */
+export function bundleFile(dist) {
+  return join(dist, BUNDLE_DIR, 'cli.cjs')
+}
+
 /**
- * Bundles `<dist>/cli.js` into `<dist>/bundle/`. `dist` is an absolute path to compiled output (the
- * build's scratch folder), `root` the package whose node_modules the packages come from.
+ * Bundles `<dist>/cli.js` into `<dist>/bundle/cli.cjs`. `dist` is an absolute path to compiled output
+ * (the build's scratch folder), `root` the package whose node_modules the packages come from.
  */
 export async function bundleCommand(dist, root) {
   const outdir = join(dist, BUNDLE_DIR)
   await build({
     entryPoints: { cli: join(dist, 'cli.js') },
     outdir,
+    outExtension: { '.js': '.cjs' },
+    // Module names in the output are relative to this folder, so a rebuild from another scratch
+    // folder writes the same bytes.
+    absWorkingDir: dist,
     bundle: true,
     nodePaths: [join(root, 'node_modules')],
-    splitting: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     // Error classes and messages use their names (`error.name`, `constructor.name`); esbuild renames
     // colliding identifiers, so the original names are kept on functions and classes.
     keepNames: true,
     logLevel: 'warning',
-    // Chunks sit beside the entry, so the relative URLs below hold in every output file.
-    chunkNames: '[name]-[hash]',
-    // Bundled CommonJS packages (yaml, for the contract command) require Node's built-in modules,
-    // which an ES module can only do through a require of its own.
-    banner: { js: "import { createRequire as createBundleRequire } from 'node:module'\nconst require = createBundleRequire(import.meta.url)" },
+    // A script has no import.meta: the bundle's own URL stands in for it (see ownModuleUrls).
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href" },
     plugins: [ownModuleUrls(dist, outdir)],
   })
 }

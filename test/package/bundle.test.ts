@@ -1,22 +1,39 @@
 // The command's bundle (scripts/bundle.js) keeps what each module's `import.meta.url` meant: a module
 // compiled to dist/<path>.js still finds the package's folders relative to dist/<path>.js, and still
 // loads run-time packages through createRequire from there, though its code now sits in dist/bundle/.
+// bin/run-bundle.js runs it with V8's code cache when V8 takes the cache, and without it otherwise.
 import { execFile } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { afterAll, describe, expect, it } from 'vitest'
-import { bundleCommand } from '../../scripts/bundle.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bundleCommand, bundleFile } from '../../scripts/bundle.js'
 
 const run = promisify(execFile)
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const RUNNER = join(ROOT, 'bin', 'run-bundle.js')
 const root = mkdtempSync(join(tmpdir(), 'grm-bundle-'))
+const bundle = bundleFile(join(root, 'dist'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
+/** Runs the bundle as the command does, in a fresh process: its output, and whether V8 took a cache (none given: false). */
+async function runWithRunner(options: { useCache?: boolean; saveCache?: boolean } = {}): Promise<{ output: unknown; cacheTaken: boolean }> {
+  const script = `import { writeFileSync } from 'node:fs'
+import { codeCacheFile, runBundle } from ${JSON.stringify(RUNNER)}
+const script = runBundle(${JSON.stringify(bundle)}, { useCache: ${options.useCache ?? true} })
+process.on('exit', () => {
+  if (${options.saveCache ?? false}) writeFileSync(codeCacheFile(${JSON.stringify(bundle)}), script.createCachedData())
+  process.stderr.write(JSON.stringify({ cacheTaken: script.cachedDataRejected === false }))
+})
+`
+  const { stdout, stderr } = await run(process.execPath, ['--input-type=module', '-e', script])
+  return { output: JSON.parse(stdout) as unknown, ...(JSON.parse(stderr) as { cacheTaken: boolean }) }
+}
+
 describe('the command bundle', () => {
-  it("keeps each module's import.meta.url, for files beside the package and for createRequire", async () => {
+  beforeAll(async () => {
     mkdirSync(join(root, 'dist', 'server', 'handlers'), { recursive: true })
     mkdirSync(join(root, 'assets'))
     symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir')
@@ -27,20 +44,36 @@ describe('the command bundle', () => {
 import { createRequire } from 'node:module'
 export const note = readFileSync(new URL('../../../assets/note.txt', import.meta.url), 'utf8')
 export const yamlVersion = createRequire(import.meta.url)('yaml/package.json').version
+export function answer() {
+  return 6 * 7
+}
 `,
     )
     writeFileSync(
       join(root, 'dist', 'cli.js'),
-      `const where = await import('./server/handlers/where.js')
-console.log(JSON.stringify({ note: where.note, yaml: typeof where.yamlVersion }))
+      `void import('./server/handlers/where.js').then((where) => {
+  console.log(JSON.stringify({ note: where.note, yaml: typeof where.yamlVersion, answer: where.answer() }))
+})
 `,
     )
     await bundleCommand(join(root, 'dist'), ROOT)
     // The module is bundled, not loaded from dist/server/ (which is removed to prove it); it sits one
     // folder deeper than the bundle, so the bundle's own URL would miss assets/.
     rmSync(join(root, 'dist', 'server'), { recursive: true })
-    expect(readdirSync(join(root, 'dist', 'bundle'))).toContain('cli.js')
-    const { stdout } = await run(process.execPath, [join(root, 'dist', 'bundle', 'cli.js')])
-    expect(JSON.parse(stdout)).toEqual({ note: 'found beside the package', yaml: 'string' })
+  })
+
+  it("keeps each module's import.meta.url, for files beside the package and for createRequire", async () => {
+    expect(readdirSync(join(root, 'dist', 'bundle'))).toEqual(['cli.cjs'])
+    const { output } = await runWithRunner()
+    expect(output).toEqual({ note: 'found beside the package', yaml: 'string', answer: 42 })
+  })
+
+  it('runs with the code cache a start saved, and without one V8 rejects', async () => {
+    const expected = { note: 'found beside the package', yaml: 'string', answer: 42 }
+    expect(await runWithRunner({ useCache: false, saveCache: true })).toEqual({ output: expected, cacheTaken: false })
+    expect(await runWithRunner()).toEqual({ output: expected, cacheTaken: true })
+    // A damaged cache (or one from another Node) is rejected by V8, and the bundle compiles as usual.
+    writeFileSync(`${bundle}.cache`, Buffer.from('not a code cache, though it sits where one would'))
+    expect(await runWithRunner()).toEqual({ output: expected, cacheTaken: false })
   })
 })

@@ -71,7 +71,7 @@ afterAll(() => {
 describe('the packed package', () => {
   it('holds the compiled code, the contract, scenarios, fixtures and schemas, and no sources or tests', () => {
     const paths = packed.files.map((f) => f.path)
-    for (const needed of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/bundle/cli.js', 'bin/gitlab-runners-mock.js', 'openapi/gitlab-runners.yaml', 'openapi/control.yaml', 'openapi/generated/gitlab-runners.json', 'openapi/generated/control.json', 'scenarios/generated/default.json', 'fixtures/generated/doc-runners.json', 'scenarios/default.yaml', 'scenarios/scenario.schema.json', 'fixtures/doc-runners.yaml']) {
+    for (const needed of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/bundle/cli.cjs', 'dist/bundle/cli.cjs.cache', 'bin/gitlab-runners-mock.js', 'bin/run-bundle.js', 'openapi/gitlab-runners.yaml', 'openapi/control.yaml', 'openapi/generated/gitlab-runners.json', 'openapi/generated/control.json', 'scenarios/generated/default.json', 'fixtures/generated/doc-runners.json', 'scenarios/default.yaml', 'scenarios/scenario.schema.json', 'fixtures/doc-runners.yaml']) {
       expect(paths).toContain(needed)
     }
     expect(paths.filter((p) => /^(src|test|bench|scripts)\//.test(p) || p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([])
@@ -141,6 +141,19 @@ await import('./node_modules/gitlab-runners-mock/bin/gitlab-runners-mock.js')
     )
     const { stdout } = await run(process.execPath, ['serve-bench.mjs'], { cwd: project })
     expect(JSON.parse(stdout)).toEqual({ status: 200, runners: 5, faker: [], zlib: false })
+  })
+
+  it("starts the command with the code cache the build made, which this Node takes", async () => {
+    writeFileSync(
+      join(project, 'cache-taken.mjs'),
+      `import { readFileSync } from 'node:fs'
+import { codeCacheFile, compileBundle } from './node_modules/gitlab-runners-mock/bin/run-bundle.js'
+const bundle = new URL('./node_modules/gitlab-runners-mock/dist/bundle/cli.cjs', import.meta.url).pathname
+console.log(compileBundle(bundle, readFileSync(codeCacheFile(bundle))).cachedDataRejected)
+`,
+    )
+    const { stdout } = await run(process.execPath, ['cache-taken.mjs'], { cwd: project })
+    expect(stdout.trim()).toBe('false')
   })
 
   it('imports startMock from a plain .mjs', async () => {
