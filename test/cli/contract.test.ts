@@ -1,7 +1,13 @@
 // `gitlab-runners-mock contract` through the real command line, as a client author runs it.
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../drift/spawn-cli.js'
+
+const run = promisify(execFile)
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 describe('gitlab-runners-mock contract', () => {
   it('prints the document as a release answers, as YAML by default', async () => {
@@ -51,5 +57,13 @@ describe('gitlab-runners-mock contract', () => {
     const { code, stderr } = await runCli(args)
     expect(code).toBe(2)
     expect(stderr).toMatch(message)
+  })
+})
+
+describe('a reader that stops early', () => {
+  it('ends the output, not the command with a stack trace (`contract | head`)', async () => {
+    // The pipe as a shell makes it: head reads 100 bytes and exits while the command still writes.
+    const { stdout, stderr } = await run('bash', ['-c', `"${process.execPath}" bin/gitlab-runners-mock.js contract | head -c 100 > /dev/null; echo "exit \${PIPESTATUS[0]}"`], { cwd: ROOT })
+    expect({ stdout, stderr }).toEqual({ stdout: 'exit 0\n', stderr: '' })
   })
 })
