@@ -4,20 +4,21 @@
 // call: about 35 ms of a ~200 ms start. `npm run build` runs a start once and saves what V8 compiled
 // beside the bundle (cli.cjs.cache, scripts/code-cache.js); a start here hands it back to V8.
 // V8 checks the cache against its own version, its flags and the source, and rejects one that does not
-// fit (another Node, a flag such as --cpu-prof's, a damaged file): the bundle then compiles as it
-// would without a cache, only slower.
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
-import vm from 'node:vm'
+// fit (another Node, other V8 flags, a damaged file): the bundle then compiles as it would without a
+// cache, only slower. CommonJS, like the command's entry (bin/package.json).
+'use strict'
+const { readFileSync } = require('node:fs')
+const { createRequire } = require('node:module')
+const { dirname } = require('node:path')
+const vm = require('node:vm')
 
 /** The cache file of a bundle. */
-export function codeCacheFile(bundleFile) {
+function codeCacheFile(bundleFile) {
   return `${bundleFile}.cache`
 }
 
 /** Compiles `bundleFile` (an absolute path) as Node compiles a CommonJS module, with `cachedData` if given. */
-export function compileBundle(bundleFile, cachedData) {
+function compileBundle(bundleFile, cachedData) {
   const source = readFileSync(bundleFile, 'utf8')
   return new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: bundleFile,
@@ -32,12 +33,14 @@ export function compileBundle(bundleFile, cachedData) {
  * `useCache` is false; returns its compiled script (`cachedDataRejected` says whether the cache was
  * taken, `createCachedData()` makes one).
  */
-export function runBundle(bundleFile, { useCache = true } = {}) {
+function runBundle(bundleFile, { useCache = true } = {}) {
   const script = compileBundle(bundleFile, useCache ? readIfPresent(codeCacheFile(bundleFile)) : undefined)
   const module = { exports: {} }
   script.runInThisContext()(module.exports, createRequire(bundleFile), module, bundleFile, dirname(bundleFile))
   return script
 }
+
+module.exports = { codeCacheFile, compileBundle, runBundle }
 
 function readIfPresent(file) {
   try {

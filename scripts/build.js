@@ -2,7 +2,7 @@
 // dist/worlds/ (src/scenarios/prebuilt-world.ts) and the contracts' version-fact catalogues into
 // dist/facts/ (src/profile/prebuilt-catalogue.ts), bundles the command into dist/bundle/
 // (scripts/bundle.js) with its V8 code cache (scripts/code-cache.js), and stamps dist/ with the fingerprint of the sources it came from
-// (scripts/build-stamp.js), so the command runs dist/ only while it is current.
+// (scripts/build-stamp.cjs), so the command runs dist/ only while it is current.
 // With --if-stale it does nothing when dist/ is already current (the benchmark measures dist/).
 //
 // tsc writes into a scratch folder (in the package, so the compiled code finds scenarios/ and the
@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, 
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { builtFromCurrentSources, sourceFingerprint, STAMP_FILE } from './build-stamp.js'
+import { builtFromCurrentSources, sourceFingerprint, STAMP_FILE } from './build-stamp.cjs'
 import { bundleCommand, bundleFile } from './bundle.js'
 import { writeCodeCache } from './code-cache.js'
 

@@ -1,11 +1,11 @@
 // The command in a checkout runs dist/ only while `npm run build` compiled it from the sources as they
-// are now (bin/gitlab-runners-mock.js, scripts/build-stamp.js); any change to a source sends it back to
+// are now (bin/gitlab-runners-mock.js, scripts/build-stamp.cjs); any change to a source sends it back to
 // the sources, so tests never run a stale build.
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { builtFromCurrentSources, sourceFingerprint, STAMP_FILE } from '../../scripts/build-stamp.js'
+import { builtFromCurrentSources, sourceFingerprint, STAMP_FILE } from '../../scripts/build-stamp.cjs'
 
 const root = mkdtempSync(join(tmpdir(), 'grm-stamp-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))

@@ -143,7 +143,7 @@ await import('./node_modules/gitlab-runners-mock/bin/gitlab-runners-mock.js')
     expect(JSON.parse(stdout)).toEqual({ status: 200, runners: 5, faker: [], zlib: false })
   })
 
-  it("starts the command with the code cache the build made, which this Node takes", async () => {
+  it("has the code cache the build made, which this Node takes", async () => {
     writeFileSync(
       join(project, 'cache-taken.mjs'),
       `import { readFileSync } from 'node:fs'
@@ -154,6 +154,14 @@ console.log(compileBundle(bundle, readFileSync(codeCacheFile(bundle))).cachedDat
     )
     const { stdout } = await run(process.execPath, ['cache-taken.mjs'], { cwd: project })
     expect(stdout.trim()).toBe('false')
+  })
+
+  it('starts the command as CommonJS, without running an ES module (Node starts those later)', async () => {
+    writeFileSync(join(project, 'modules-at-exit.cjs'), `process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)))\n`)
+    const command = join(project, 'node_modules', 'gitlab-runners-mock', 'bin', 'gitlab-runners-mock.js')
+    const { stdout, stderr } = await run(process.execPath, ['--require', './modules-at-exit.cjs', command, '--version'], { cwd: project })
+    expect(stdout.trim()).toBe(manifest.version)
+    expect((JSON.parse(stderr) as string[]).filter((module) => module.includes('esm/module_job'))).toEqual([])
   })
 
   it('imports startMock from a plain .mjs', async () => {

@@ -4,15 +4,17 @@
 // The fingerprint is each file's path, size and modification time: listing and stat-ing ~130 files
 // costs about a millisecond at start-up, where hashing their contents costs several. A touched but
 // unchanged file only makes the command fall back to the sources, never run stale code.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, resolve, sep } from 'node:path'
+// CommonJS, like bin/: the command in a checkout loads it before anything else (see bin/package.json).
+'use strict'
+const { readdirSync, readFileSync, statSync } = require('node:fs')
+const { join, resolve, sep } = require('node:path')
 
-export const STAMP_FILE = 'dist/build-stamp.json'
+const STAMP_FILE = 'dist/build-stamp.json'
 
 const INPUTS = ['tsconfig.json', 'tsconfig.build.json']
 
 /** The fingerprint of the compiler's inputs under `root` (a directory path), one line per file. */
-export function sourceFingerprint(root) {
+function sourceFingerprint(root) {
   // Paths by concatenation: path.relative and path.join per file were two thirds of the check's
   // ~5 ms at every start of the command in a checkout.
   const base = resolve(root)
@@ -29,7 +31,7 @@ export function sourceFingerprint(root) {
 }
 
 /** True when `root`'s dist/ holds a stamp matching the sources now. */
-export function builtFromCurrentSources(root) {
+function builtFromCurrentSources(root) {
   let stamp
   try {
     stamp = JSON.parse(readFileSync(join(root, STAMP_FILE), 'utf8'))
@@ -38,3 +40,5 @@ export function builtFromCurrentSources(root) {
   }
   return stamp.fingerprint === sourceFingerprint(root)
 }
+
+module.exports = { STAMP_FILE, sourceFingerprint, builtFromCurrentSources }
