@@ -19,7 +19,8 @@ function codeCacheFile(bundleFile) {
 
 /** Compiles `bundleFile` (an absolute path) as Node compiles a CommonJS module, with `cachedData` if given. */
 function compileBundle(bundleFile, cachedData) {
-  const source = readFileSync(bundleFile, 'utf8')
+  // The bundle is ASCII (scripts/bundle.js): read as Latin-1, the same text without decoding UTF-8.
+  const source = readFileSync(bundleFile, 'latin1')
   return new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: bundleFile,
     cachedData,

@@ -3,7 +3,7 @@
 // loads run-time packages through createRequire from there, though its code now sits in dist/bundle/.
 // bin/run-bundle.js runs it with V8's code cache when V8 takes the cache, and without it otherwise.
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -44,15 +44,20 @@ describe('the command bundle', () => {
 import { createRequire } from 'node:module'
 export const note = readFileSync(new URL('../../../assets/note.txt', import.meta.url), 'utf8')
 export const yamlVersion = createRequire(import.meta.url)('yaml/package.json').version
-export function answer() {
-  return 6 * 7
+class Product {
+  /** Kept by esbuild as written (a comment in a class body): 6 × 7 ≤ 42 */
+  value = 6 * 7
 }
+export function answer() {
+  return new Product().value
+}
+export const arrow = \`\${'a → b'} \${/[→]/.test('→')}\`
 `,
     )
     writeFileSync(
       join(root, 'dist', 'cli.js'),
       `void import('./server/handlers/where.js').then((where) => {
-  console.log(JSON.stringify({ note: where.note, yaml: typeof where.yamlVersion, answer: where.answer() }))
+  console.log(JSON.stringify({ note: where.note, yaml: typeof where.yamlVersion, answer: where.answer(), arrow: where.arrow }))
 })
 `,
     )
@@ -65,11 +70,17 @@ export function answer() {
   it("keeps each module's import.meta.url, for files beside the package and for createRequire", async () => {
     expect(readdirSync(join(root, 'dist', 'bundle'))).toEqual(['cli.cjs'])
     const { output } = await runWithRunner()
-    expect(output).toEqual({ note: 'found beside the package', yaml: 'string', answer: 42 })
+    expect(output).toEqual({ note: 'found beside the package', yaml: 'string', answer: 42, arrow: 'a → b true' })
+  })
+
+  it('is ASCII, which the runner reads as Latin-1, with every other character escaped', () => {
+    const text = readFileSync(bundle, 'latin1')
+    expect(text).toMatch(/^[ -~\t\n\r]*$/)
+    expect(text).toContain('6 \\u00d7 7 \\u2264 42')
   })
 
   it('runs with the code cache a start saved, and without one V8 rejects', async () => {
-    const expected = { note: 'found beside the package', yaml: 'string', answer: 42 }
+    const expected = { note: 'found beside the package', yaml: 'string', answer: 42, arrow: 'a → b true' }
     expect(await runWithRunner({ useCache: false, saveCache: true })).toEqual({ output: expected, cacheTaken: false })
     expect(await runWithRunner()).toEqual({ output: expected, cacheTaken: true })
     // A damaged cache (or one from another Node) is rejected by V8, and the bundle compiles as usual.
