@@ -549,8 +549,7 @@ export class World {
     // Full paths need every ancestor loaded first.
     for (const group of data.groups) this.directory.groupIdByPath.set(this.groupFullPath(group).toLowerCase(), group.id)
     for (const project of data.projects) this.directory.projectIdByPath.set(this.projectFullPath(project).toLowerCase(), project.id)
-    for (const runner of byId(data.runners)) this.indexRunner(runner)
-    state.contactOrder.sort((a, b) => this.contactKey(a) - this.contactKey(b) || a - b)
+    this.indexLoadedRunners(byId(data.runners))
     for (const manager of byId(data.managers)) this.indexManager(manager)
     // Past any runner a job names too, so a new runner never shows a job of another.
     state.nextRunnerId = Math.max(maxId(data.runners), this.directory.jobs.highestRunnerId()) + 1
@@ -698,6 +697,50 @@ export class World {
     if (runner.contactedAt !== null) this.writableContactOrder().push(slot)
   }
 
+  /**
+   * What `indexRunner` does for each of `runners` (ids ascending), in one pass for a new world, which
+   * owns everything and holds no runner yet: the type, tag, group and project indexes are built in
+   * local maps and installed once, and the contact order is sorted on the contact times themselves.
+   * Runner by runner it was most of building the `bench` world at start-up (interpreted code, a
+   * layered-map lookup and an ownership check per index per runner) and of a 100k-runner world's.
+   */
+  private indexLoadedRunners(runners: readonly RunnerRecord[]): void {
+    const state = this.state
+    const byType = new Map<RunnerType, Bits>()
+    const byTag = new Map<string, Bits>()
+    const byGroup = new Map<number, Set<number>>()
+    const byProject = new Map<number, Set<number>>()
+    if (state.slotIds.length > 0) throw new Error('indexLoadedRunners builds a new world only')
+    const contactTimes = new Float64Array(runners.length)
+    let last: number | undefined
+    for (const runner of runners) {
+      if (last !== undefined && last >= runner.id) throw new Error(`runner ${runner.id} is not after runner ${last}`)
+      last = runner.id
+      const slot = state.slotIds.length
+      state.slotIds.push(runner.id)
+      state.slotOf.set(runner.id, slot)
+      state.runners.set(runner.id, runner)
+      state.present.add(slot)
+      if (!runner.active) state.paused.add(slot)
+      bitsUnder(byType, runner.runnerType).add(slot)
+      for (const tag of runner.tagList) bitsUnder(byTag, tag).add(slot)
+      if (runner.groupId !== null) setUnder(byGroup, runner.groupId).add(runner.id)
+      for (const link of runner.projects) setUnder(byProject, link.projectId).add(runner.id)
+      state.runnerIdByToken.set(runner.token, runner.id)
+      if (runner.contactedAt !== null) {
+        state.contactOrder.push(slot)
+        contactTimes[slot] = runner.contactedAt
+      }
+    }
+    for (const [type, bits] of byType) state.runnersByType.set(type, bits)
+    for (const [tag, bits] of byTag) state.runnersByTag.set(tag, bits)
+    for (const [group, ids] of byGroup) state.runnersByGroup.set(group, ids)
+    for (const [project, ids] of byProject) state.runnersByProject.set(project, ids)
+    // A slot is the runner's position in `runners`.
+    state.contactOrder.sort((a, b) => (contactTimes[a] as number) - (contactTimes[b] as number) || a - b)
+    this.changes += runners.length
+  }
+
   private indexManager(manager: RunnerManagerRecord): void {
     this.changes += 1
     this.state.managers.set(manager.id, manager)
@@ -706,6 +749,18 @@ export class World {
     const ids = this.state.managerIdsByRunner.get(manager.runnerId) ?? []
     this.state.managerIdsByRunner.set(manager.runnerId, ids.concat(manager.id))
   }
+}
+
+function bitsUnder<K>(index: Map<K, Bits>, key: K): Bits {
+  let bits = index.get(key)
+  if (bits === undefined) index.set(key, (bits = new Bits()))
+  return bits
+}
+
+function setUnder<K>(index: Map<K, Set<number>>, key: K): Set<number> {
+  let set = index.get(key)
+  if (set === undefined) index.set(key, (set = new Set()))
+  return set
 }
 
 /** A copy of `data` the world may own; a job table is never changed, so it is shared, not copied. */
