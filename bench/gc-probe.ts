@@ -11,13 +11,13 @@
 //   (--limit adds the bare node:http server replaying the first checkout's answer)
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import autocannon from 'autocannon'
 import { captureResponse } from './capture.js'
 import { median } from './load.js'
 import { LOAD_CORE, pinLoadGenerator, SERVER_CORE } from './pinning.js'
+import { freePort } from './servers.js'
 import { requestFor, WORKLOADS } from './workloads.js'
 
 const args = process.argv.slice(2)
@@ -85,18 +85,6 @@ function load(origin: string, amount: number): Promise<number> {
     })
     instance.on('response', () => {
       lastAnswer = performance.now()
-    })
-  })
-}
-
-/** A port nothing listens on now; the child binds it a moment later. */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer()
-    server.once('error', fail)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => done(typeof address === 'object' && address !== null ? address.port : 0))
     })
   })
 }

@@ -132,7 +132,7 @@ function readCpuMs(pid: number): number {
 }
 
 /** A port nothing listens on now; the child binds it a moment later (the CLIs need a number up front). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)

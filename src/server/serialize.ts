@@ -14,8 +14,6 @@ import {
 import type { World } from '../store/world.js'
 import { ABSENT, fittedEntity, maybe, type Fields } from './entity.js'
 import { keptTexts, WrittenJson } from './kept-texts.js'
-
-export { WrittenJson } from './kept-texts.js'
 import type { ServedRelease } from './served-release.js'
 
 type Schemas = components['schemas']
