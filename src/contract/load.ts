@@ -180,16 +180,19 @@ function compileContract(
   const structural = checkStructure(dereferenced)
   if (structural.length > 0) report(structural.map(toSource))
 
-  const ajv = createAjv({ checkSchemas })
+  // Made on first use: the shipped contract's start compiles no schema, and a first request whose
+  // validators were compiled at build time (request.ts) needs no ajv at all.
+  let ajv: Ajv2020 | undefined
+  const ajvOnUse = (): Ajv2020 => (ajv ??= createAjv({ checkSchemas }))
   if (checkSchemas) {
-    const schemaProblems = schemaLocations(dereferenced).flatMap(({ at, schema }) => checkSchema(ajv, schema, at))
+    const schemaProblems = schemaLocations(dereferenced).flatMap(({ at, schema }) => checkSchema(ajvOnUse(), schema, at))
     if (schemaProblems.length > 0) report(schemaProblems.map(toSource))
   }
 
   const operations = buildOperations(dereferenced)
   for (const operation of operations.values()) {
-    compileRequestValidators(ajv, operation)
-    compileResponseValidators(ajv, operation)
+    compileRequestValidators(ajvOnUse, operation)
+    compileResponseValidators(ajvOnUse, operation)
   }
   const located = { basePath: basePathOf(dereferenced), operations }
   return {

@@ -5,6 +5,7 @@ import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import type { Operation, Schema } from './operations.js'
 import { isObject } from './pointer.js'
 import type { Violation } from './violation.js'
+import { prebuiltRequestValidators } from '../generated/request-validators.js'
 
 export interface RawRequest {
   /** Path parameters, already percent-decoded (findOperation gives them so). */
@@ -40,11 +41,11 @@ interface CompiledRequest {
 }
 
 const compiled = new WeakMap<Operation, CompiledRequest>()
-/** The ajv each operation compiles with, on its first request: start-up compiles nothing. */
-const compilers = new WeakMap<Operation, Ajv2020>()
+/** The ajv each operation compiles with (made when first needed), on its first request: start-up compiles nothing. */
+const compilers = new WeakMap<Operation, () => Ajv2020>()
 
 /** Ties the operation to the ajv its request validators compile with, on first use. */
-export function compileRequestValidators(ajv: Ajv2020, operation: Operation): void {
+export function compileRequestValidators(ajv: () => Ajv2020, operation: Operation): void {
   compilers.set(operation, ajv)
 }
 
@@ -55,32 +56,54 @@ function compiledFor(operation: Operation): CompiledRequest | undefined {
   return ajv === undefined ? undefined : compileNow(ajv, operation)
 }
 
-function compileNow(ajv: Ajv2020, operation: Operation): CompiledRequest {
+/**
+ * The schemas an operation's request is validated against: its path and query parameters as one
+ * object, and its body. Exported for the build-time validators (scripts/generate-request-validators.js),
+ * which must compile exactly these.
+ */
+export function requestSchemas(operation: Operation): { parameters: Record<string, unknown>; body: Schema | undefined } {
+  const parameters = operation.parameters.filter((parameter) => parameter.in === 'path' || parameter.in === 'query')
+  return {
+    parameters: {
+      type: 'object',
+      properties: Object.fromEntries(parameters.map((parameter) => [parameter.name, parameter.schema])),
+      required: parameters.filter((parameter) => parameter.required).map((parameter) => parameter.name),
+    },
+    body: operation.requestBody?.schema,
+  }
+}
+
+function compileNow(ajv: () => Ajv2020, operation: Operation): CompiledRequest {
   const parameters = operation.parameters.filter((parameter) => parameter.in === 'path' || parameter.in === 'query')
   const declared: Declared[] = parameters.map((parameter) => ({ name: parameter.name, schema: parameter.schema, in: parameter.in as 'path' | 'query' }))
-  const bodySchema = operation.requestBody?.schema
+  const schemas = requestSchemas(operation)
+  const bodySchema = schemas.body
   const bodyProperties = bodySchema === undefined ? {} : propertiesOf(bodySchema)
   for (const [name, schema] of Object.entries(bodyProperties)) {
     if (!declared.some((parameter) => parameter.name === name)) declared.push({ name, schema, in: 'body' })
   }
-  const validateParameters = ajv.compile({
-    type: 'object',
-    properties: Object.fromEntries(parameters.map((parameter) => [parameter.name, parameter.schema])),
-    required: parameters.filter((parameter) => parameter.required).map((parameter) => parameter.name),
-  })
   const rules = [operation.gitlab, isObject(bodySchema) ? bodySchema : {}]
   const request: CompiledRequest = {
     declared,
     parameters: declared.filter((parameter) => parameter.in !== 'body'),
     bodyDeclared: declared.filter((parameter) => parameter.in === 'body'),
-    validateParameters,
-    validateBody: bodySchema === undefined ? undefined : ajv.compile(bodySchema),
+    validateParameters: validatorFor(ajv, schemas.parameters),
+    validateBody: bodySchema === undefined ? undefined : validatorFor(ajv, bodySchema),
     openBody: bodySchema !== undefined && Object.keys(bodyProperties).length === 0,
     mutuallyExclusive: rules.flatMap((node) => nameGroups(node['x-gitlab-mutually-exclusive'])),
     atLeastOneOf: rules.flatMap((node) => nameGroups(node['x-gitlab-at-least-one-of'])),
   }
   compiled.set(operation, request)
   return request
+}
+
+/**
+ * The validator of `schema`: the one compiled at build time for the same schema text when there is
+ * one (src/generated/request-validators.ts: the shipped contract's newest release, ~5 ms of ajv
+ * code generation on a first request), compiled by ajv otherwise.
+ */
+function validatorFor(ajv: () => Ajv2020, schema: Schema): ValidateFunction {
+  return prebuiltRequestValidators.get(JSON.stringify(schema)) ?? ajv().compile(schema)
 }
 
 /** `[a, b]` is one group, `[[a, b], [c, d]]` several. */

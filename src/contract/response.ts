@@ -37,10 +37,10 @@ interface CompiledResponse {
 
 const compiled = new WeakMap<Operation, Map<string, CompiledResponse>>()
 /** The ajv each operation compiles with, on its first check: start-up compiles nothing. */
-const compilers = new WeakMap<Operation, Ajv2020>()
+const compilers = new WeakMap<Operation, () => Ajv2020>()
 
-/** Ties the operation to the ajv its response validators compile with, on first use. */
-export function compileResponseValidators(ajv: Ajv2020, operation: Operation): void {
+/** Ties the operation to the ajv its response validators compile with (made when first needed), on first use. */
+export function compileResponseValidators(ajv: () => Ajv2020, operation: Operation): void {
   compilers.set(operation, ajv)
 }
 
@@ -51,7 +51,7 @@ function compiledFor(operation: Operation): Map<string, CompiledResponse> | unde
   return ajv === undefined ? undefined : compileNow(ajv, operation)
 }
 
-function compileNow(ajv: Ajv2020, operation: Operation): Map<string, CompiledResponse> {
+function compileNow(ajv: () => Ajv2020, operation: Operation): Map<string, CompiledResponse> {
   const byStatus = new Map<string, CompiledResponse>()
   for (const [status, spec] of Object.entries(operation.responses)) {
     byStatus.set(status, {
@@ -76,10 +76,10 @@ function compileNow(ajv: Ajv2020, operation: Operation): Map<string, CompiledRes
  * what it walks: not the other statuses, nor a body the self-check vouches for (a first request at
  * start-up compiled every status of its operation, ~40 ms).
  */
-function compileOnUse(ajv: Ajv2020, schema: Schema): ValidateFunction {
+function compileOnUse(ajv: () => Ajv2020, schema: Schema): ValidateFunction {
   let compiled: ValidateFunction | undefined
   const validate = ((data: unknown) => {
-    compiled ??= ajv.compile(schema)
+    compiled ??= ajv().compile(schema)
     const valid = compiled(data)
     validate.errors = compiled.errors
     return valid

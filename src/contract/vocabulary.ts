@@ -72,8 +72,10 @@ export const contractKeywords = [
  * `checkSchemas: false` trusts the schemas (the contract the mock ships, held to the check by the
  * test suite): no meta-schema is compiled, which is most of what making an ajv costs at start-up.
  */
-export function createAjv({ checkSchemas = true }: { checkSchemas?: boolean } = {}): Ajv2020 {
+export function createAjv({ checkSchemas = true, standalone = false }: { checkSchemas?: boolean; standalone?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({
+    // Keeps each validator's source, for build-time code (scripts/generate-request-validators.js).
+    ...(standalone ? { code: { source: true, esm: true } } : {}),
     validateSchema: checkSchemas,
     // Without the check no schema is held to a meta-schema, so none is added (half of making an ajv).
     meta: checkSchemas,

@@ -1,0 +1,58 @@
+// Builds src/generated/request-validators.ts: ajv's standalone code for the request validators of the
+// shipped contract as its newest release answers (the release `serve` answers as unless told
+// otherwise), so a first request does not wait for ajv to generate and compile its validator (~5 ms
+// of a ~130 ms start) and a start needs no ajv at all. Each validator is keyed by the JSON text of the
+// schema it was compiled from (src/contract/request.ts `requestSchemas`, with the options of
+// src/contract/vocabulary.ts `createAjv`); request.ts uses one only for the same text and compiles
+// every other schema itself, so a stale or missing entry costs time, never a wrong answer. With
+// --check it writes nothing and fails when the committed file is stale.
+import standalone from 'ajv/dist/standalone/index.js'
+import { tsImport } from 'tsx/esm/api'
+import { syncGenerated } from './generated-file.js'
+
+const TARGET = 'src/generated/request-validators.ts'
+const check = process.argv.includes('--check')
+
+const { loadContract } = await tsImport('../src/contract/load.ts', import.meta.url)
+const { requestSchemas } = await tsImport('../src/contract/request.ts', import.meta.url)
+const { createAjv } = await tsImport('../src/contract/vocabulary.ts', import.meta.url)
+
+const contract = loadContract(undefined, { checkSchemas: false })
+const ajv = createAjv({ checkSchemas: false, standalone: true })
+// One validator per distinct schema text, in the contract's order.
+const texts = new Map()
+for (const operation of contract.operations.values()) {
+  const { parameters, body } = requestSchemas(operation)
+  for (const schema of body === undefined ? [parameters] : [parameters, body]) {
+    const text = JSON.stringify(schema)
+    if (texts.has(text)) continue
+    const name = `v${texts.size}`
+    texts.set(text, name)
+    ajv.addSchema(schema, name)
+  }
+}
+const code = standalone.default(ajv, Object.fromEntries([...texts.values()].map((name) => [name, name])))
+// ajv's standalone code requires its runtime helpers and ajv-formats' formats even in its ES module
+// form: they become imports, so the command's bundle holds them instead of loading them at start.
+const required = [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]))]
+let body = code
+for (const [index, module] of required.entries()) body = body.replaceAll(`require("${module}")`, `exportsOf(required${index})`)
+if (body.includes('require(')) throw new Error("ajv's standalone code requires a module in a form this generator does not know")
+const fresh = [
+  '// GENERATED FILE: do not edit by hand.',
+  "// Source: openapi/gitlab-runners.yaml as its newest release answers, each request's validators",
+  "// compiled by ajv's standalone code (scripts/generate-request-validators.js). Rebuild with",
+  '// `npm run generate`; `npm test` fails when this file is stale.',
+  '// @ts-nocheck',
+  ...required.map((module, index) => `import required${index} from '${module}.js'`),
+  "import type { ValidateFunction } from 'ajv'",
+  // Node (and the bundle) import a CommonJS module's exports object as its default; Vite, which runs
+  // the tests, imports its `default` export. The code wants the exports object.
+  'const exportsOf = (imported) => (typeof imported === "function" ? { default: imported } : imported)',
+  body,
+  '/** Each validator by the JSON text of the schema it was compiled from. */',
+  `export const prebuiltRequestValidators: ReadonlyMap<string, ValidateFunction> = new Map([\n${[...texts].map(([text, name]) => `  [${JSON.stringify(text)}, ${name}],`).join('\n')}\n])`,
+  '',
+].join('\n')
+
+if (syncGenerated(TARGET, fresh, { check })) process.exit(1)
