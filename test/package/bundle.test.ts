@@ -3,13 +3,14 @@
 // loads run-time packages through createRequire from there, though its code now sits in dist/bundle/.
 // bin/run-bundle.js runs it with V8's code cache when V8 takes the cache, and without it otherwise.
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundleCommand, bundleFile } from '../../scripts/bundle.js'
+import { writeCodeCache } from '../../scripts/code-cache.js'
 
 const run = promisify(execFile)
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -86,5 +87,12 @@ export const arrow = \`\${'a → b'} \${/[→]/.test('→')}\`
     // A damaged cache (or one from another Node) is rejected by V8, and the bundle compiles as usual.
     writeFileSync(`${bundle}.cache`, Buffer.from('not a code cache, though it sits where one would'))
     expect(await runWithRunner()).toEqual({ output: expected, cacheTaken: false })
+  })
+
+  it('builds on without a code cache when the training start fails, saying so', () => {
+    const broken = join(root, 'broken.cjs')
+    writeFileSync(broken, "throw new Error('this bundle cannot start')\n")
+    expect(writeCodeCache(broken, join(root, 'no-such-installed-bundle.cjs'))).toMatch(/^not made: the training start failed \(exit 1\)\n[^]*this bundle cannot start/)
+    expect(existsSync(`${broken}.cache`)).toBe(false)
   })
 })
