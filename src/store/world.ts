@@ -679,58 +679,73 @@ export class World {
   private indexRunner(runner: RunnerRecord): void {
     this.changes += 1
     const state = this.state
-    const last = state.slotIds[state.slotIds.length - 1]
-    // Ids only grow (new ones come after the highest), so a new slot keeps slots in id order.
-    if (last !== undefined && last >= runner.id) throw new Error(`runner ${runner.id} is not after runner ${last}`)
     if (!this.owns(state.slotIds)) state.slotIds = this.own([...state.slotIds])
+    const slot = this.placeRunner(runner, this.ownIndexes)
+    if (runner.contactedAt !== null) this.writableContactOrder().push(slot)
+  }
+
+  /** The world's own indexes, for `placeRunner`: a shared bit set or set is copied before it changes. */
+  private readonly ownIndexes: RunnerIndexes = {
+    present: () => this.writableBits('present'),
+    paused: () => this.writableBits('paused'),
+    type: (type) => this.bitsToChange(this.state.runnersByType, type),
+    tag: (tag) => this.bitsToChange(this.state.runnersByTag, tag),
+    group: (groupId) => this.setToChange(this.state.runnersByGroup, groupId),
+    project: (projectId) => this.setToChange(this.state.runnersByProject, projectId),
+  }
+
+  /**
+   * Gives `runner` the next slot (slots are in id order: ids only grow, so a new one comes after the
+   * highest) and puts it in every index: the one list of a runner's indexes, for a single runner
+   * added (`indexRunner`) and for a new world's load (`indexLoadedRunners`). The caller owns
+   * `slotIds` and keeps the contact order. Returns the slot.
+   */
+  private placeRunner(runner: RunnerRecord, into: RunnerIndexes): number {
+    const state = this.state
+    const last = state.slotIds[state.slotIds.length - 1]
+    if (last !== undefined && last >= runner.id) throw new Error(`runner ${runner.id} is not after runner ${last}`)
     const slot = state.slotIds.length
     state.slotIds.push(runner.id)
     state.slotOf.set(runner.id, slot)
     state.runners.set(runner.id, runner)
-    this.writableBits('present').add(slot)
-    if (!runner.active) this.writableBits('paused').add(slot)
-    this.bitsToChange(state.runnersByType, runner.runnerType).add(slot)
-    for (const tag of runner.tagList) this.bitsToChange(state.runnersByTag, tag).add(slot)
-    if (runner.groupId !== null) this.addTo(state.runnersByGroup, runner.groupId, runner.id)
-    for (const link of runner.projects) this.addTo(state.runnersByProject, link.projectId, runner.id)
+    into.present().add(slot)
+    if (!runner.active) into.paused().add(slot)
+    into.type(runner.runnerType).add(slot)
+    for (const tag of runner.tagList) into.tag(tag).add(slot)
+    if (runner.groupId !== null) into.group(runner.groupId).add(runner.id)
+    for (const link of runner.projects) into.project(link.projectId).add(runner.id)
     state.runnerIdByToken.set(runner.token, runner.id)
-    if (runner.contactedAt !== null) this.writableContactOrder().push(slot)
+    return slot
   }
 
   /**
-   * What `indexRunner` does for each of `runners` (ids ascending), in one pass for a new world, which
-   * owns everything and holds no runner yet: the type, tag, group and project indexes are built in
-   * local maps and installed once, and the contact order is sorted on the contact times themselves.
-   * Runner by runner it was most of building the `bench` world at start-up (interpreted code, a
-   * layered-map lookup and an ownership check per index per runner) and of a 100k-runner world's.
+   * `indexRunner` for each of `runners` (ids ascending), in one pass for a new world, which owns
+   * everything and holds no runner yet: the type, tag, group and project indexes are built in local
+   * maps and installed once, and the contact order is sorted on the contact times themselves. Runner
+   * by runner it was most of building the `bench` world at start-up (interpreted code, a layered-map
+   * lookup and an ownership check per index per runner) and of a 100k-runner world's.
    */
   private indexLoadedRunners(runners: readonly RunnerRecord[]): void {
     const state = this.state
+    if (state.slotIds.length > 0) throw new Error('indexLoadedRunners builds a new world only')
     const byType = new Map<RunnerType, Bits>()
     const byTag = new Map<string, Bits>()
     const byGroup = new Map<number, Set<number>>()
     const byProject = new Map<number, Set<number>>()
-    if (state.slotIds.length > 0) throw new Error('indexLoadedRunners builds a new world only')
+    const into: RunnerIndexes = {
+      present: () => state.present,
+      paused: () => state.paused,
+      type: (type) => bitsUnder(byType, type),
+      tag: (tag) => bitsUnder(byTag, tag),
+      group: (groupId) => setUnder(byGroup, groupId),
+      project: (projectId) => setUnder(byProject, projectId),
+    }
     const contactTimes = new Float64Array(runners.length)
-    let last: number | undefined
     for (const runner of runners) {
-      if (last !== undefined && last >= runner.id) throw new Error(`runner ${runner.id} is not after runner ${last}`)
-      last = runner.id
-      const slot = state.slotIds.length
-      state.slotIds.push(runner.id)
-      state.slotOf.set(runner.id, slot)
-      state.runners.set(runner.id, runner)
-      state.present.add(slot)
-      if (!runner.active) state.paused.add(slot)
-      bitsUnder(byType, runner.runnerType).add(slot)
-      for (const tag of runner.tagList) bitsUnder(byTag, tag).add(slot)
-      if (runner.groupId !== null) setUnder(byGroup, runner.groupId).add(runner.id)
-      for (const link of runner.projects) setUnder(byProject, link.projectId).add(runner.id)
-      state.runnerIdByToken.set(runner.token, runner.id)
-      if (runner.contactedAt !== null) {
-        state.contactOrder.push(slot)
-        contactTimes[slot] = runner.contactedAt
-      }
+      const slot = this.placeRunner(runner, into)
+      if (runner.contactedAt === null) continue
+      state.contactOrder.push(slot)
+      contactTimes[slot] = runner.contactedAt
     }
     for (const [type, bits] of byType) state.runnersByType.set(type, bits)
     for (const [tag, bits] of byTag) state.runnersByTag.set(tag, bits)
@@ -749,6 +764,16 @@ export class World {
     const ids = this.state.managerIdsByRunner.get(manager.runnerId) ?? []
     this.state.managerIdsByRunner.set(manager.runnerId, ids.concat(manager.id))
   }
+}
+
+/** The bit sets and id sets a runner is indexed in (`World.placeRunner`), each as asked for. */
+interface RunnerIndexes {
+  present(): Bits
+  paused(): Bits
+  type(type: RunnerType): Bits
+  tag(tag: string): Bits
+  group(groupId: number): Set<number>
+  project(projectId: number): Set<number>
 }
 
 function bitsUnder<K>(index: Map<K, Bits>, key: K): Bits {
