@@ -62,7 +62,7 @@ function compiledFor(operation: Operation): CompiledRequest | undefined {
  * which must compile exactly these.
  */
 export function requestSchemas(operation: Operation): { parameters: Record<string, unknown>; body: Schema | undefined } {
-  const parameters = operation.parameters.filter((parameter) => parameter.in === 'path' || parameter.in === 'query')
+  const parameters = pathAndQueryParameters(operation)
   return {
     parameters: {
       type: 'object',
@@ -73,8 +73,13 @@ export function requestSchemas(operation: Operation): { parameters: Record<strin
   }
 }
 
+/** The operation's path and query parameters, in declaration order: the ones a request validates as one object. */
+function pathAndQueryParameters(operation: Operation): Operation['parameters'] {
+  return operation.parameters.filter((parameter) => parameter.in === 'path' || parameter.in === 'query')
+}
+
 function compileNow(ajv: () => Ajv2020, operation: Operation): CompiledRequest {
-  const parameters = operation.parameters.filter((parameter) => parameter.in === 'path' || parameter.in === 'query')
+  const parameters = pathAndQueryParameters(operation)
   const declared: Declared[] = parameters.map((parameter) => ({ name: parameter.name, schema: parameter.schema, in: parameter.in as 'path' | 'query' }))
   const schemas = requestSchemas(operation)
   const bodySchema = schemas.body
