@@ -9,6 +9,7 @@
 import standalone from 'ajv/dist/standalone/index.js'
 import { tsImport } from 'tsx/esm/api'
 import { syncGenerated } from './generated-file.js'
+import { EXPORTS_OF, requiresAsImports } from './standalone-imports.js'
 
 const TARGET = 'src/generated/request-validators.ts'
 const check = process.argv.includes('--check')
@@ -31,24 +32,16 @@ for (const operation of contract.operations.values()) {
     ajv.addSchema(schema, name)
   }
 }
-const code = standalone.default(ajv, Object.fromEntries([...texts.values()].map((name) => [name, name])))
-// ajv's standalone code requires its runtime helpers and ajv-formats' formats even in its ES module
-// form: they become imports, so the command's bundle holds them instead of loading them at start.
-const required = [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]))]
-let body = code
-for (const [index, module] of required.entries()) body = body.replaceAll(`require("${module}")`, `exportsOf(required${index})`)
-if (body.includes('require(')) throw new Error("ajv's standalone code requires a module in a form this generator does not know")
+const { imports, body } = requiresAsImports(standalone.default(ajv, Object.fromEntries([...texts.values()].map((name) => [name, name]))), 'required')
 const fresh = [
   '// GENERATED FILE: do not edit by hand.',
   "// Source: openapi/gitlab-runners.yaml as its newest release answers, each request's validators",
   "// compiled by ajv's standalone code (scripts/generate-request-validators.js). Rebuild with",
   '// `npm run generate`; `npm test` fails when this file is stale.',
   '// @ts-nocheck',
-  ...required.map((module, index) => `import required${index} from '${module}.js'`),
+  ...imports,
   "import type { ValidateFunction } from 'ajv'",
-  // Node (and the bundle) import a CommonJS module's exports object as its default; Vite, which runs
-  // the tests, imports its `default` export. The code wants the exports object.
-  'const exportsOf = (imported) => (typeof imported === "function" ? { default: imported } : imported)',
+  EXPORTS_OF,
   body,
   '/** Each validator by the JSON text of the schema it was compiled from. */',
   `export const prebuiltRequestValidators: ReadonlyMap<string, ValidateFunction> = new Map([\n${[...texts].map(([text, name]) => `  [${JSON.stringify(text)}, ${name}],`).join('\n')}\n])`,

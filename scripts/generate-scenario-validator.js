@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import standalone from 'ajv/dist/standalone/index.js'
 import { syncGenerated } from './generated-file.js'
+import { EXPORTS_OF, requiresAsImports } from './standalone-imports.js'
 
 const SCHEMA = 'scenarios/scenario.schema.json'
 const TARGET = 'src/generated/scenario-validator.ts'
@@ -16,28 +17,22 @@ const text = readFileSync(new URL(`../${SCHEMA}`, import.meta.url), 'utf8')
 const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: true } })
 ajv.addSchema(JSON.parse(text), 'scenario')
 // ajv exports the function untyped; the file exports it typed, with ajv's `errors` on it.
-const code = standalone.default(ajv, { validate: 'scenario' })
+const source = standalone.default(ajv, { validate: 'scenario' })
 const untypedExport = 'export const validate = '
-if (!code.includes(untypedExport)) throw new Error(`ajv's standalone code no longer starts with \`${untypedExport}\``)
-// ajv's standalone code requires its runtime helpers even in its ES module form: they become imports,
-// so the command's bundle holds them too instead of loading them through require at start-up.
-const helpers = [...new Set([...code.matchAll(/require\("(ajv\/dist\/runtime\/[a-z0-9_]+)"\)/g)].map((match) => match[1]))]
-let body = code.replace(untypedExport, 'const validate = ')
-for (const [index, helper] of helpers.entries()) body = body.replaceAll(`require("${helper}")`, `exportsOf(runtime${index})`)
-if (body.includes('require(')) throw new Error("ajv's standalone code requires something other than its runtime helpers")
+if (!source.includes(untypedExport)) throw new Error(`ajv's standalone code no longer starts with \`${untypedExport}\``)
+const { modules, imports, body: code } = requiresAsImports(source.replace(untypedExport, 'const validate = '), 'runtime')
+if (modules.some((module) => !module.startsWith('ajv/dist/runtime/'))) throw new Error("ajv's standalone code requires something other than its runtime helpers")
 const fresh = [
   '// GENERATED FILE: do not edit by hand.',
   `// Source: ${SCHEMA}, compiled by ajv's standalone code. Rebuild with \`npm run generate\`;`,
   '// `npm test` fails when this file is stale.',
   '// @ts-nocheck',
-  ...helpers.map((helper, index) => `import runtime${index} from '${helper}.js'`),
+  ...imports,
   "import type { ValidateFunction } from 'ajv'",
   "import type { ScenarioFile } from '../scenarios/format.js'",
-  // Node (and the bundle) import a CommonJS module's exports object as its default; Vite, which runs
-  // the tests, imports its `default` export. The code wants the exports object.
-  'const exportsOf = (imported) => (typeof imported === "function" ? { default: imported } : imported)',
+  EXPORTS_OF,
   `export const schemaSha256 = '${createHash('sha256').update(text).digest('hex')}'`,
-  body,
+  code,
   'export const validateScenarioFile = validate as unknown as ValidateFunction<ScenarioFile>',
   '',
 ].join('\n')
