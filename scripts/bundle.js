@@ -13,7 +13,7 @@
 // Packages loaded at run time through `createRequire` (yaml, Express, faker, swagger-ui-dist: only
 // when a request or a scenario needs them) stay outside; esbuild leaves such requires alone. The other
 // commands are in the same file: code V8 never runs costs only the cache's bytes, not compiling.
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { build } from 'esbuild'
 
@@ -30,7 +30,7 @@ export function bundleFile(dist) {
  */
 export async function bundleCommand(dist, root) {
   const outdir = join(dist, BUNDLE_DIR)
-  await build({
+  const { outputFiles } = await build({
     entryPoints: { cli: join(dist, 'cli.js') },
     outdir,
     outExtension: { '.js': '.cjs' },
@@ -50,14 +50,17 @@ export async function bundleCommand(dist, root) {
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href" },
     plugins: [ownModuleUrls(dist, outdir)],
+    // Kept in memory, escaped below, written once.
+    write: false,
   })
   // esbuild writes code as ASCII but keeps comments in class bodies and object literals as written;
   // with those escaped the whole file is ASCII, which bin/run-bundle.js reads as Latin-1: a copy,
   // where decoding 1 MB of UTF-8 takes ~4-8 ms. A \uXXXX escape means the same character in a
   // string, template, regular expression or name (esbuild leaves no other control characters).
-  const file = bundleFile(dist)
-  const text = await readFile(file, 'utf8')
-  await writeFile(file, text.replace(/[^ -~\t\n\r]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`))
+  const [output] = outputFiles
+  if (outputFiles.length !== 1 || output.path !== bundleFile(dist)) throw new Error(`esbuild made ${outputFiles.map((file) => file.path).join(', ')}, not ${bundleFile(dist)} alone`)
+  await mkdir(outdir, { recursive: true })
+  await writeFile(output.path, output.text.replace(/[^ -~\t\n\r]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`))
 }
 
 /** Replaces `import.meta.url` in each compiled module of ours with that module's URL, relative to the bundle. */
