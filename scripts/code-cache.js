@@ -4,8 +4,8 @@
 // start that reads a prebuilt world). Functions that start did not reach compile on first call, as
 // they would without a cache.
 //
-// A cache holds V8's version and flags: the training process gets the environment without
-// NODE_OPTIONS (and the command's own variables), as a plain `gitlab-runners-mock` start has it.
+// A cache holds V8's version and flags: the training process runs with a bare environment (no
+// NODE_OPTIONS), as a plain `gitlab-runners-mock` start has it.
 // A rebuild with an unchanged bundle keeps the cache it has while this Node accepts it, so dist/
 // changes no byte (the build's mirror relies on that; the cache's bytes differ from run to run).
 import { spawnSync } from 'node:child_process'
@@ -17,6 +17,9 @@ import { fileURLToPath } from 'node:url'
 import { codeCacheFile, compileBundle, runBundle } from '../bin/run-bundle.js'
 
 const TRAINING_TIMEOUT_MS = 60_000
+// The training start sees only these: no NODE_OPTIONS (its V8 flags would be the cache's), none of the
+// command's own variables (PORT, GITLAB_RUNNERS_MOCK_*), and no credentials of the shell that builds.
+const TRAINING_ENV = new Set(['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'LANG'])
 
 /**
  * Writes `bundle`'s code cache beside it: `installed`'s cache when `installed` is the same bundle
@@ -28,9 +31,7 @@ export function writeCodeCache(bundle, installed) {
     copyFileSync(codeCacheFile(installed), codeCacheFile(bundle))
     return 'kept'
   }
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !['NODE_OPTIONS', 'PORT', 'HOST'].includes(name) && !name.startsWith('GITLAB_RUNNERS_MOCK_')),
-  )
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => TRAINING_ENV.has(name)))
   const trained = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--train', bundle], {
     env,
     encoding: 'utf8',

@@ -95,4 +95,19 @@ export const arrow = \`\${'a → b'} \${/[→]/.test('→')}\`
     expect(writeCodeCache(broken, join(root, 'no-such-installed-bundle.cjs'))).toMatch(/^not made: the training start failed \(exit 1\)\n[^]*this bundle cannot start/)
     expect(existsSync(`${broken}.cache`)).toBe(false)
   })
+
+  it('trains in a bare environment: no V8 flags, none of the command\'s variables, no credentials', () => {
+    const telling = join(root, 'telling.cjs')
+    writeFileSync(telling, "throw new Error('environment: ' + Object.keys(process.env).sort().join(' '))\n")
+    const saved = { ...process.env }
+    Object.assign(process.env, { GITLAB_TOKEN: 'glpat-of-the-builder', NODE_OPTIONS: '--max-old-space-size=2000', PORT: '1', GITLAB_RUNNERS_MOCK_CONTROL_TOKEN: 'control' })
+    try {
+      const said = writeCodeCache(telling, join(root, 'no-such-installed-bundle.cjs'))
+      expect(said).toMatch(/environment: .*PATH/)
+      expect(said).not.toMatch(/GITLAB_TOKEN|NODE_OPTIONS|PORT|GITLAB_RUNNERS_MOCK_/)
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name]
+      Object.assign(process.env, saved)
+    }
+  })
 })
