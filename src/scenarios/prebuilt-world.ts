@@ -113,33 +113,15 @@ export function prebuiltWorld(base: WorldData, key: string, text: string, now: M
     return undefined
   }
   if (file.key !== key) return undefined
-  for (const user of file.users) user.createdAt += now
-  for (const group of file.groups) group.createdAt += now
-  for (const project of file.projects) {
-    project.createdAt += now
-    project.lastActivityAt += now
-  }
-  for (const runner of file.runners) {
-    runner.createdAt += now
-    runner.updatedAt += now
-    if (runner.contactedAt !== null) runner.contactedAt += now
-    if (runner.tokenExpiresAt !== null) runner.tokenExpiresAt += now
-    for (const link of runner.projects) link.createdAt += now
-  }
-  for (const manager of file.managers) {
-    manager.createdAt += now
-    if (manager.contactedAt !== null) manager.contactedAt += now
-  }
   const { jobs } = file
-  for (const pipeline of jobs.pipelines) {
-    pipeline.createdAt += now
-    pipeline.updatedAt += now
-  }
-  for (const commit of jobs.commits) {
-    commit.authoredDate += now
-    commit.committedDate += now
-    commit.createdAt += now
-  }
+  moveMoments(now, file.users, 'createdAt')
+  moveMoments(now, file.groups, 'createdAt')
+  moveMoments(now, file.projects, 'createdAt', 'lastActivityAt')
+  moveMoments(now, file.runners, 'createdAt', 'updatedAt', 'contactedAt', 'tokenExpiresAt')
+  for (const runner of file.runners) moveMoments(now, runner.projects, 'createdAt')
+  moveMoments(now, file.managers, 'createdAt', 'contactedAt')
+  moveMoments(now, jobs.pipelines, 'createdAt', 'updatedAt')
+  moveMoments(now, jobs.commits, 'authoredDate', 'committedDate', 'createdAt')
   const numbers = new Float64Array(bytes(jobs.numbers).buffer)
   shiftJobTimes(numbers, now)
   return {
@@ -161,6 +143,16 @@ export function prebuiltWorld(base: WorldData, key: string, text: string, now: M
       pipelines: jobs.pipelines,
       commits: jobs.commits,
     }),
+  }
+}
+
+/** Moves the named moments of each record by `now`, in place; a moment that is null (never) stays null. */
+function moveMoments<K extends string>(now: Millis, records: readonly Record<K, Millis | null>[], ...moments: K[]): void {
+  for (const record of records) {
+    for (const moment of moments) {
+      const at = record[moment]
+      if (at !== null) record[moment] = at + now
+    }
   }
 }
 
