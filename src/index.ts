@@ -91,7 +91,7 @@ export interface StartMockOptions {
    * used one. Only when every session is serving a request is a new one refused (503).
    */
   maxSessions?: number
-  /** Requests each journal keeps (default 500). */
+  /** Requests each journal keeps (default 500; 0 keeps none). */
   journalLimit?: number
   /**
    * Bytes each journal keeps at most (default 8 MiB): requests and replies as stored, oldest dropped
@@ -201,8 +201,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   if (!Number.isSafeInteger(maxSessions) || maxSessions < 1) throw new RangeError(`maxSessions must be a positive integer, got ${maxSessions}`)
   const journalLimit = options.journalLimit ?? DEFAULT_JOURNAL_LIMIT
   // Every scope's journal holds typed columns of this many slots, made with the scope.
-  if (!Number.isSafeInteger(journalLimit) || journalLimit > MAX_JOURNAL_LIMIT) {
-    throw new RangeError(`journalLimit must be an integer up to ${MAX_JOURNAL_LIMIT}, got ${journalLimit}`)
+  if (!Number.isSafeInteger(journalLimit) || journalLimit < 0 || journalLimit > MAX_JOURNAL_LIMIT) {
+    throw new RangeError(`journalLimit must be an integer from 0 to ${MAX_JOURNAL_LIMIT}, got ${journalLimit}`)
   }
   const journalBytes = options.journalBytes ?? DEFAULT_JOURNAL_BYTES
   if (!Number.isSafeInteger(journalBytes) || journalBytes < 1 || journalBytes > MAX_JOURNAL_BYTES) {

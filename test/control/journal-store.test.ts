@@ -206,7 +206,9 @@ describe('journalBytes over HTTP', () => {
 
   it('refuses a budget or a limit it cannot keep, at start', async () => {
     await expect(startTestMock({ journalBytes: 0 })).rejects.toThrow('journalBytes must be an integer from 1 to 1073741824, got 0')
-    await expect(startTestMock({ journalLimit: 2.5 })).rejects.toThrow('journalLimit must be an integer up to 1000000, got 2.5')
-    await expect(startTestMock({ journalLimit: 1e12 })).rejects.toThrow('journalLimit must be an integer up to 1000000, got 1000000000000')
+    await expect(startTestMock({ journalLimit: 2.5 })).rejects.toThrow('journalLimit must be an integer from 0 to 1000000, got 2.5')
+    await expect(startTestMock({ journalLimit: 1e12 })).rejects.toThrow('journalLimit must be an integer from 0 to 1000000, got 1000000000000')
+    // A negative limit used to start with no journal at all, as if it were 0.
+    await expect(startTestMock({ journalLimit: -1 })).rejects.toThrow('journalLimit must be an integer from 0 to 1000000, got -1')
   })
 })
