@@ -114,14 +114,7 @@ export function prebuiltWorld(base: WorldData, key: string, text: string, now: M
   }
   if (file.key !== key) return undefined
   const { jobs } = file
-  moveMoments(now, file.users, 'createdAt')
-  moveMoments(now, file.groups, 'createdAt')
-  moveMoments(now, file.projects, 'createdAt', 'lastActivityAt')
-  moveMoments(now, file.runners, 'createdAt', 'updatedAt', 'contactedAt', 'tokenExpiresAt')
-  for (const runner of file.runners) moveMoments(now, runner.projects, 'createdAt')
-  moveMoments(now, file.managers, 'createdAt', 'contactedAt')
-  moveMoments(now, jobs.pipelines, 'createdAt', 'updatedAt')
-  moveMoments(now, jobs.commits, 'authoredDate', 'committedDate', 'createdAt')
+  moveMoments(file, now)
   const numbers = new Float64Array(bytes(jobs.numbers).buffer)
   shiftJobTimes(numbers, now)
   return {
@@ -146,13 +139,38 @@ export function prebuiltWorld(base: WorldData, key: string, text: string, now: M
   }
 }
 
-/** Moves the named moments of each record by `now`, in place; a moment that is null (never) stays null. */
-function moveMoments<K extends string>(now: Millis, records: readonly Record<K, Millis | null>[], ...moments: K[]): void {
-  for (const record of records) {
-    for (const moment of moments) {
-      const at = record[moment]
-      if (at !== null) record[moment] = at + now
-    }
+/**
+ * Moves every moment of the file's records by `now`, in place; a moment that is null (never) stays
+ * null. One loop per record kind naming its fields: a loop over field names made each access a keyed
+ * load and store on a name that changes, which the interpreter (this runs once, at start-up) does
+ * several times slower, ~6 of the 8 ms these moves took for the `bench` world.
+ */
+function moveMoments(file: PrebuiltWorldFile, now: Millis): void {
+  for (const user of file.users) user.createdAt += now
+  for (const group of file.groups) group.createdAt += now
+  for (const project of file.projects) {
+    project.createdAt += now
+    project.lastActivityAt += now
+  }
+  for (const runner of file.runners) {
+    runner.createdAt += now
+    runner.updatedAt += now
+    if (runner.contactedAt !== null) runner.contactedAt += now
+    if (runner.tokenExpiresAt !== null) runner.tokenExpiresAt += now
+    for (const link of runner.projects) link.createdAt += now
+  }
+  for (const manager of file.managers) {
+    manager.createdAt += now
+    if (manager.contactedAt !== null) manager.contactedAt += now
+  }
+  for (const pipeline of file.jobs.pipelines) {
+    pipeline.createdAt += now
+    pipeline.updatedAt += now
+  }
+  for (const commit of file.jobs.commits) {
+    commit.authoredDate += now
+    commit.committedDate += now
+    commit.createdAt += now
   }
 }
 
