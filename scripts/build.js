@@ -1,6 +1,7 @@
 // `npm run build`: compiles src/ into dist/, generates the seeded worlds of the shipped scenarios into
 // dist/worlds/ (src/scenarios/prebuilt-world.ts) and the contracts' version-fact catalogues into
-// dist/facts/ (src/profile/prebuilt-catalogue.ts), bundles the command into dist/bundle/
+// dist/facts/ (src/profile/prebuilt-catalogue.ts) and the contracts with their $refs inlined into
+// dist/contracts/ (src/contract/prebuilt-dereference.ts), bundles the command into dist/bundle/
 // (scripts/bundle.js) with its V8 code cache (scripts/code-cache.js), and stamps dist/ with the fingerprint of the sources it came from
 // (scripts/build-stamp.cjs), so the command runs dist/ only while it is current.
 // With --if-stale it does nothing when dist/ is already current (the benchmark measures dist/).
@@ -32,6 +33,7 @@ try {
   if (compiled.status !== 0) process.exit(compiled.status ?? 1)
   await prebuildWorlds(scratch)
   await prebuildCatalogues(scratch)
+  await prebuildDereferencedContracts(scratch)
   await bundleCommand(scratch, root)
   const cache = writeCodeCache(bundleFile(scratch), bundleFile(join(root, 'dist')))
   if (cache.startsWith('not made')) console.error(`dist/bundle's code cache ${cache}`)
@@ -63,6 +65,23 @@ async function prebuildCatalogues(compiled) {
     if (facts === undefined) continue
     mkdirSync(join(compiled, 'facts'), { recursive: true })
     writeFileSync(join(compiled, 'facts', `${facts.key}.json`), facts.text)
+  }
+}
+
+/** Writes each shipped contract with its $refs inlined into `<compiled>/contracts/`, made by the compiled code itself. */
+async function prebuildDereferencedContracts(compiled) {
+  const { loadContract } = await import(pathToFileURL(join(compiled, 'contract', 'load.js')).href)
+  const { prebuiltYaml } = await import(pathToFileURL(join(compiled, 'prebuilt.js')).href)
+  const { prebuildDereferenced } = await import(pathToFileURL(join(compiled, 'contract', 'prebuilt-dereference.js')).href)
+  for (const name of readdirSync(join(root, 'openapi')).filter((file) => file.endsWith('.yaml'))) {
+    const file = join(root, 'openapi', name)
+    const inlined = unlessBroken(`openapi/${name}`, () => {
+      const prebuilt = prebuiltYaml(file, readFileSync(file, 'utf8'))
+      return prebuilt && prebuildDereferenced(prebuilt.sha256, loadContract(file, { checkSchemas: false }).dereferenced)
+    })
+    if (inlined === undefined) continue
+    mkdirSync(join(compiled, 'contracts'), { recursive: true })
+    writeFileSync(join(compiled, 'contracts', `${inlined.key}.json`), inlined.text)
   }
 }
 

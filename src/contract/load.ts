@@ -12,6 +12,7 @@ import { dereference, sourcePath } from './dereference.js'
 import { buildOperations, findOperation, getOperation, httpMethods, type Operation, type OperationMatch } from './operations.js'
 import { decodePointer, encodePointer, isObject } from './pointer.js'
 import { prebuiltYaml } from '../prebuilt.js'
+import { prebuiltDereferenced } from './prebuilt-dereference.js'
 import { usePrebuiltCatalogue } from '../profile/prebuilt-catalogue.js'
 import { FactError, formatRelease, NEWEST_RELEASE, parseRelease, profileFor, type Release, type VersionProfile } from '../profile/index.js'
 import { compileRequestValidators, validateRequest, type RawRequest, type RequestResult } from './request.js'
@@ -100,6 +101,8 @@ export function loadContract(file: string = defaultContractFile, options: LoadOp
 interface Reading {
   file: string
   source: Record<string, unknown>
+  /** The sha256 of the text, when the source came from a shipped contract's build-time JSON. */
+  prebuiltSha256: string | undefined
   report(found: Found[]): never
 }
 
@@ -129,7 +132,7 @@ function readContract(file: string): Reading {
     throw new ContractError([...problems.values()])
   }
   if (!isObject(source)) return report([{ at: [], message: 'the document must be a mapping' }])
-  return { file, source, report }
+  return { file, source, prebuiltSha256: prebuilt?.sha256, report }
 }
 
 interface ParsedYaml {
@@ -157,7 +160,7 @@ function parseYaml(text: string, shown: string): ParsedYaml {
 function compileContract(
   reading: Reading, release: Release | undefined, forRelease: (version: string | Release) => Contract, checkSchemas: boolean,
 ): Contract {
-  const { file, source, report } = reading
+  const { file, source, prebuiltSha256, report } = reading
   // The contract's own facts are checked whenever it has them, so a broken fact fails at load.
   let profile: VersionProfile | undefined
   if (release !== undefined || source['x-gitlab-behaviours'] !== undefined) {
@@ -171,14 +174,12 @@ function compileContract(
   }
   const written = profile?.document ?? source
 
-  const { document, problems: refProblems } = dereference(written)
-  if (refProblems.length > 0) report(refProblems)
-  const dereferenced = document as Record<string, unknown>
   // Problems are reported where they are written; a derived document keeps the source's layout.
   const toSource = (item: Found): Found => ({ ...item, at: sourcePath(written, [], item.at) })
-
-  const structural = checkStructure(dereferenced)
-  if (structural.length > 0) report(structural.map(toSource))
+  // The shipped contract as its newest release was inlined and checked by the build, from this text
+  // and this code (prebuilt-dereference.ts).
+  const prebuilt = release === undefined && prebuiltSha256 !== undefined ? prebuiltDereferenced(prebuiltSha256) : undefined
+  const dereferenced = prebuilt ?? inlineAndCheck(written, report, toSource)
 
   // Made on first use: the shipped contract's start compiles no schema, and a first request whose
   // validators were compiled at build time (request.ts) needs no ajv at all.
@@ -210,6 +211,16 @@ function compileContract(
     validateRequest,
     validateResponse,
   }
+}
+
+/** `written` with its $refs inlined, once its $refs and structure are sound; problems are reported. */
+function inlineAndCheck(written: Record<string, unknown>, report: Reading['report'], toSource: (item: Found) => Found): Record<string, unknown> {
+  const { document, problems: refProblems } = dereference(written)
+  if (refProblems.length > 0) report(refProblems)
+  const dereferenced = document as Record<string, unknown>
+  const structural = checkStructure(dereferenced)
+  if (structural.length > 0) report(structural.map(toSource))
+  return dereferenced
 }
 
 function displayName(file: string): string {

@@ -143,6 +143,22 @@ await import('./node_modules/gitlab-runners-mock/bin/gitlab-runners-mock.js')
     expect(JSON.parse(stdout)).toEqual({ status: 200, runners: 5, faker: [], zlib: false })
   })
 
+  it('finds the shipped contract the build inlined, so a start does not inline it', async () => {
+    writeFileSync(
+      join(project, 'inlined.mjs'),
+      `import { readFileSync } from 'node:fs'
+const dist = new URL('./node_modules/gitlab-runners-mock/dist/', import.meta.url)
+const { prebuiltYaml } = await import(new URL('prebuilt.js', dist))
+const { prebuiltDereferenced } = await import(new URL('contract/prebuilt-dereference.js', dist))
+const file = new URL('../openapi/gitlab-runners.yaml', dist).pathname
+const inlined = prebuiltDereferenced(prebuiltYaml(file, readFileSync(file, 'utf8')).sha256)
+console.log(JSON.stringify(Object.keys(inlined?.paths ?? {}).length))
+`,
+    )
+    const { stdout } = await run(process.execPath, ['inlined.mjs'], { cwd: project })
+    expect(Number(stdout)).toBeGreaterThan(10)
+  })
+
   it("has the code cache the build made, which this Node takes", async () => {
     writeFileSync(
       join(project, 'cache-taken.mjs'),
