@@ -40,6 +40,16 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
     return new LayeredMap<K, V>(this.below)
   }
 
+  /**
+   * Makes this map, empty and never forked, hold exactly `entries`, taken over rather than copied:
+   * a new world's runners go in through a plain Map, ~3x faster per entry than `set`.
+   */
+  takeOver(entries: Map<K, V>): void {
+    if (this.count > 0 || this.below !== undefined) throw new Error('takeOver fills an empty map that was never forked')
+    this.own = entries
+    this.count = entries.size
+  }
+
   get size(): number {
     return this.count
   }

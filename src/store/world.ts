@@ -550,7 +550,7 @@ export class World {
     for (const group of data.groups) this.directory.groupIdByPath.set(this.groupFullPath(group).toLowerCase(), group.id)
     for (const project of data.projects) this.directory.projectIdByPath.set(this.projectFullPath(project).toLowerCase(), project.id)
     this.indexLoadedRunners(byId(data.runners))
-    for (const manager of byId(data.managers)) this.indexManager(manager)
+    this.indexLoadedManagers(byId(data.managers))
     // Past any runner a job names too, so a new runner never shows a job of another.
     state.nextRunnerId = Math.max(maxId(data.runners), this.directory.jobs.highestRunnerId()) + 1
     state.nextManagerId = maxId(data.managers) + 1
@@ -686,6 +686,9 @@ export class World {
 
   /** The world's own indexes, for `placeRunner`: a shared bit set or set is copied before it changes. */
   private readonly ownIndexes: RunnerIndexes = {
+    runners: () => this.state.runners,
+    slots: () => this.state.slotOf,
+    tokens: () => this.state.runnerIdByToken,
     present: () => this.writableBits('present'),
     paused: () => this.writableBits('paused'),
     type: (type) => this.bitsToChange(this.state.runnersByType, type),
@@ -706,22 +709,23 @@ export class World {
     if (last !== undefined && last >= runner.id) throw new Error(`runner ${runner.id} is not after runner ${last}`)
     const slot = state.slotIds.length
     state.slotIds.push(runner.id)
-    state.slotOf.set(runner.id, slot)
-    state.runners.set(runner.id, runner)
+    into.slots().set(runner.id, slot)
+    into.runners().set(runner.id, runner)
     into.present().add(slot)
     if (!runner.active) into.paused().add(slot)
     into.type(runner.runnerType).add(slot)
     for (const tag of runner.tagList) into.tag(tag).add(slot)
     if (runner.groupId !== null) into.group(runner.groupId).add(runner.id)
     for (const link of runner.projects) into.project(link.projectId).add(runner.id)
-    state.runnerIdByToken.set(runner.token, runner.id)
+    into.tokens().set(runner.token, runner.id)
     return slot
   }
 
   /**
    * `indexRunner` for each of `runners` (ids ascending), in one pass for a new world, which owns
-   * everything and holds no runner yet: the type, tag, group and project indexes are built in local
-   * maps and installed once, and the contact order is sorted on the contact times themselves. Runner
+   * everything and holds no runner yet: the runner, slot and token maps and the type, tag, group and
+   * project indexes are built in local maps and installed once, and the contact order is sorted on
+   * the contact times themselves. Runner
    * by runner it was most of building the `bench` world at start-up (interpreted code, a layered-map
    * lookup and an ownership check per index per runner) and of a 100k-runner world's.
    */
@@ -732,7 +736,13 @@ export class World {
     const byTag = new Map<string, Bits>()
     const byGroup = new Map<number, Set<number>>()
     const byProject = new Map<number, Set<number>>()
+    const records = new Map<number, RunnerRecord>()
+    const slots = new Map<number, number>()
+    const tokens = new Map<string, number>()
     const into: RunnerIndexes = {
+      runners: () => records,
+      slots: () => slots,
+      tokens: () => tokens,
       present: () => state.present,
       paused: () => state.paused,
       type: (type) => bitsUnder(byType, type),
@@ -747,6 +757,9 @@ export class World {
       state.contactOrder.push(slot)
       contactTimes[slot] = runner.contactedAt
     }
+    state.runners.takeOver(records)
+    state.slotOf.takeOver(slots)
+    state.runnerIdByToken.takeOver(tokens)
     for (const [type, bits] of byType) state.runnersByType.set(type, bits)
     for (const [tag, bits] of byTag) state.runnersByTag.set(tag, bits)
     for (const [group, ids] of byGroup) state.runnersByGroup.set(group, ids)
@@ -754,6 +767,19 @@ export class World {
     // A slot is the runner's position in `runners`.
     state.contactOrder.sort((a, b) => (contactTimes[a] as number) - (contactTimes[b] as number) || a - b)
     this.changes += runners.length
+  }
+
+  /** `indexManager` for each of `managers`, for a new world: built in plain maps and installed once, as `indexLoadedRunners` does. */
+  private indexLoadedManagers(managers: readonly RunnerManagerRecord[]): void {
+    const records = new Map<number, RunnerManagerRecord>()
+    const idsByRunner = new Map<number, readonly number[]>()
+    for (const manager of managers) {
+      records.set(manager.id, manager)
+      idsByRunner.set(manager.runnerId, (idsByRunner.get(manager.runnerId) ?? []).concat(manager.id))
+    }
+    this.state.managers.takeOver(records)
+    this.state.managerIdsByRunner.takeOver(idsByRunner)
+    this.changes += managers.length
   }
 
   private indexManager(manager: RunnerManagerRecord): void {
@@ -766,8 +792,11 @@ export class World {
   }
 }
 
-/** The bit sets and id sets a runner is indexed in (`World.placeRunner`), each as asked for. */
+/** The maps, bit sets and id sets a runner is indexed in (`World.placeRunner`), each as asked for. */
 interface RunnerIndexes {
+  runners(): { set(id: number, runner: RunnerRecord): unknown }
+  slots(): { set(id: number, slot: number): unknown }
+  tokens(): { set(token: string, id: number): unknown }
   present(): Bits
   paused(): Bits
   type(type: RunnerType): Bits

@@ -55,4 +55,22 @@ describe('LayeredMap', () => {
     forks[0]?.set(1, 'changed')
     expect([root.get(1), forks[1]?.get(1), forks[0]?.get(1), forks[49]?.has(1)]).toEqual(['a', 'a', 'changed', true])
   })
+
+  it('takes over a plain Map when empty, as a map of its own that forks like any other', () => {
+    const taken = LayeredMap.empty<number, string>()
+    taken.takeOver(new Map([[1, 'a'], [2, 'b']]))
+    const fork = taken.fork()
+    fork.delete(1)
+    taken.set(3, 'c')
+    expect([[...taken.entries()], taken.size, [...fork.entries()], fork.size]).toEqual([[[1, 'a'], [2, 'b'], [3, 'c']], 3, [[2, 'b']], 1])
+  })
+
+  it('refuses to take over when it holds entries or was forked, where the entries below would be lost', () => {
+    const holding = LayeredMap.of([[1, 'a']])
+    expect(() => holding.takeOver(new Map([[2, 'b']]))).toThrow(/empty map that was never forked/)
+    const forked = LayeredMap.of([[1, 'a']]).fork()
+    forked.delete(1)
+    expect(() => forked.takeOver(new Map())).toThrow(/empty map that was never forked/)
+    expect([[...holding.entries()], forked.size]).toEqual([[[1, 'a']], 0])
+  })
 })
