@@ -116,23 +116,29 @@ describe('a consumer project', () => {
     }
   })
 
-  it('serves the bench scenario from the world the build generated, without loading faker or zlib', async () => {
+  it('serves the bench scenario from the world the build generated, without loading faker, zlib or perf_hooks', async () => {
     // The command as installed, started in-process so its loaded modules can be listed once it is ready.
     writeFileSync(
       join(project, 'serve-bench.mjs'),
-      `import { createRequire } from 'node:module'
+      `import { get } from 'node:http'
+import { createRequire } from 'node:module'
 const loaded = createRequire(import.meta.url).cache
 process.argv.push('serve', '--scenario', 'bench', '--port', '0', '--log', 'off')
 const write = process.stdout.write.bind(process.stdout)
 process.stdout.write = (text) => {
   const url = /curl -H "PRIVATE-TOKEN: (\\S+)" "(\\S+)"/.exec(String(text))
   if (url === null) return true
-  // Started, before any request: zlib serves the reference page only (fetch loads it too).
+  // Started, before any request: zlib serves the reference page only.
   const zlib = process.moduleLoadList.includes('NativeModule zlib')
-  void fetch(url[2], { headers: { 'PRIVATE-TOKEN': url[1] } }).then(async (response) => {
-    const faker = Object.keys(loaded).filter((file) => file.includes('@faker-js'))
-    write(JSON.stringify({ status: response.status, runners: (await response.json()).length, faker, zlib }) + '\\n')
-    process.exit(0)
+  get(url[2], { headers: { 'PRIVATE-TOKEN': url[1] } }, (response) => {
+    let body = ''
+    response.setEncoding('utf8').on('data', (chunk) => (body += chunk)).on('end', () => {
+      const faker = Object.keys(loaded).filter((file) => file.includes('@faker-js'))
+      // The first answer, request log and journal included: the global \`performance\` would load perf_hooks.
+      const perfHooks = process.moduleLoadList.includes('NativeModule perf_hooks')
+      write(JSON.stringify({ status: response.statusCode, runners: JSON.parse(body).length, faker, zlib, perfHooks }) + '\\n')
+      process.exit(0)
+    })
   })
   return true
 }
@@ -140,7 +146,7 @@ await import('./node_modules/gitlab-runners-mock/bin/gitlab-runners-mock.js')
 `,
     )
     const { stdout } = await run(process.execPath, ['serve-bench.mjs'], { cwd: project })
-    expect(JSON.parse(stdout)).toEqual({ status: 200, runners: 5, faker: [], zlib: false })
+    expect(JSON.parse(stdout)).toEqual({ status: 200, runners: 5, faker: [], zlib: false, perfHooks: false })
   })
 
   it('finds the shipped contract the build inlined, so a start does not inline it', async () => {
