@@ -10,15 +10,15 @@
 // gives another name, for which no file exists, and the world is generated as before: a stale or
 // missing file is never an error. A world made at one moment serves another: the generator places
 // every time at `now` minus something, so the file holds the world generated at `now` = 0 and each
-// moment moves by the real `now` on reading (test/scenarios/prebuilt-world.test.ts proves the result
-// equal to generating).
+// moment moves by the real `now`: the records' on reading, the jobs' as each is read (the table's
+// timeBase). test/scenarios/prebuilt-world.test.ts proves the result equal to generating.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type {
   CommitRecord, GroupRecord, Millis, PipelineRecord, ProjectRecord, RunnerManagerRecord, RunnerRecord, UserRecord, WorldData,
 } from '../store/records.js'
 import { hashModules } from '../prebuilt.js'
-import { JobTable, shiftJobTimes } from '../store/job-table.js'
+import { JobTable } from '../store/job-table.js'
 import type { GenerateSpec } from './format.js'
 import { generateWorld } from './generate.js'
 
@@ -115,8 +115,6 @@ export function prebuiltWorld(base: WorldData, key: string, text: string, now: M
   if (file.key !== key) return undefined
   const { jobs } = file
   moveMoments(file, now)
-  const numbers = new Float64Array(bytes(jobs.numbers).buffer)
-  shiftJobTimes(numbers, now)
   return {
     ...base,
     users: [...base.users, ...file.users],
@@ -127,7 +125,9 @@ export function prebuiltWorld(base: WorldData, key: string, text: string, now: M
     jobs: new JobTable({
       kind: 'job-table',
       length: jobs.length,
-      numbers,
+      numbers: new Float64Array(bytes(jobs.numbers).buffer),
+      // The rows keep the moments generated at time 0; reading a job moves them to `now`.
+      timeBase: now,
       strings: new Uint32Array(bytes(jobs.strings).buffer),
       flags: bytes(jobs.flags),
       pipelineOf: new Uint32Array(bytes(jobs.pipelineOf).buffer),

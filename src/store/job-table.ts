@@ -46,6 +46,11 @@ export interface JobColumns {
   readonly texts: readonly (string | null)[]
   readonly pipelines: readonly PipelineRecord[]
   readonly commits: readonly CommitRecord[]
+  /**
+   * Milliseconds added to every moment (created, started, finished, erased) as a job is read; 0 when
+   * absent. A table generated at one time serves at another by this alone, without moving its rows.
+   */
+  readonly timeBase?: number
 }
 
 export class JobTable implements JobColumns, Iterable<JobRecord> {
@@ -59,6 +64,7 @@ export class JobTable implements JobColumns, Iterable<JobRecord> {
   readonly texts: readonly (string | null)[]
   readonly pipelines: readonly PipelineRecord[]
   readonly commits: readonly CommitRecord[]
+  readonly timeBase: number
 
   constructor(columns: JobColumns) {
     this.length = columns.length
@@ -70,6 +76,7 @@ export class JobTable implements JobColumns, Iterable<JobRecord> {
     this.texts = columns.texts
     this.pipelines = columns.pipelines
     this.commits = columns.commits
+    this.timeBase = columns.timeBase ?? 0
   }
 
   /** The table of `jobs`: records, a table, or a table's columns after a structuredClone. */
@@ -137,6 +144,7 @@ export class JobTable implements JobColumns, Iterable<JobRecord> {
     const text = row * STRINGS
     const texts = this.texts
     const flags = this.flags[row] as number
+    const base = this.timeBase
     return {
       id: n[at + ID] as number,
       runnerId: n[at + RUNNER] as number,
@@ -150,10 +158,11 @@ export class JobTable implements JobColumns, Iterable<JobRecord> {
       tag: (flags & TAG) !== 0,
       coverage: orNull(n[at + COVERAGE] as number),
       allowFailure: (flags & ALLOW_FAILURE) !== 0,
-      createdAt: n[at + CREATED] as number,
-      startedAt: orNull(n[at + STARTED] as number),
-      finishedAt: orNull(n[at + FINISHED] as number),
-      erasedAt: orNull(n[at + ERASED] as number),
+      // NaN (null) plus the base stays NaN.
+      createdAt: (n[at + CREATED] as number) + base,
+      startedAt: orNull((n[at + STARTED] as number) + base),
+      finishedAt: orNull((n[at + FINISHED] as number) + base),
+      erasedAt: orNull((n[at + ERASED] as number) + base),
       duration: orNull(n[at + DURATION] as number),
       queuedDuration: orNull(n[at + QUEUED] as number),
       failureReason: texts[this.strings[text + FAILURE] as number] ?? null,
@@ -308,20 +317,6 @@ class Interned<T> {
       this.index.set(value, at)
     }
     return at
-  }
-}
-
-/**
- * Moves every job's moments (created, started, finished, erased; not durations) by `by` ms, in place,
- * for a table generated at one time and served at another. Null is NaN, which stays NaN. The columns
- * are named one by one: iterating a list of them cost an iterator per row in the interpreter.
- */
-export function shiftJobTimes(numbers: Float64Array, by: number): void {
-  for (let at = 0; at < numbers.length; at += NUMBERS) {
-    numbers[at + CREATED] = (numbers[at + CREATED] as number) + by
-    numbers[at + STARTED] = (numbers[at + STARTED] as number) + by
-    numbers[at + FINISHED] = (numbers[at + FINISHED] as number) + by
-    numbers[at + ERASED] = (numbers[at + ERASED] as number) + by
   }
 }
 
