@@ -53,7 +53,7 @@ async function prebuildWorlds(compiled) {
     const world = unlessBroken(`scenarios/${name}`, () => prebuildScenarioWorld(name.slice(0, -'.yaml'.length)))
     if (world === undefined) continue
     mkdirSync(join(compiled, 'worlds'), { recursive: true })
-    writeFileSync(join(compiled, 'worlds', `${world.key}.json`), world.text)
+    writeFileSync(join(compiled, 'worlds', `${world.key}.world`), world.bytes)
   }
 }
 

@@ -44,3 +44,8 @@ export function hashModules(hash: Hash, modules: readonly string[], from: string
   const extension = from.slice(from.lastIndexOf('.'))
   for (const module of modules) hash.update(readFileSync(new URL(`${module}${extension}`, from)))
 }
+
+/** `value` as JSON in ASCII alone (anything past U+007F written as a \u escape): a file the start-up reads as Latin-1, a copy, without decoding UTF-8. */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}

@@ -39,7 +39,7 @@ export function loadScenario(nameOrPath: string, options: LoadOptions): WorldDat
 }
 
 /** The build's prebuilt world of a scenario that generates (prebuilt-world.ts); undefined for one that does not. */
-export function prebuildScenarioWorld(nameOrPath: string): { key: string; text: string } | undefined {
+export function prebuildScenarioWorld(nameOrPath: string): { key: string; bytes: Buffer } | undefined {
   const { text, file } = readScenarioText(nameOrPath)
   const { built, generate } = readAndBuild(text, file, { now: 0 })
   return generate === null ? undefined : prebuildWorld(built, generate)

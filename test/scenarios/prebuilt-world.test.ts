@@ -21,7 +21,7 @@ describe('a prebuilt world', () => {
     const made = prebuildWorld(loadScenario('empty', { now: 0 }), SPEC)!
     for (const now of [Date.parse('2026-12-07T12:34:56.789Z'), Date.parse('2031-02-28T00:00:00Z'), 1]) {
       const base = loadScenario('empty', { now })
-      const read = prebuiltWorld(base, made.key, made.text, now)!
+      const read = prebuiltWorld(base, made.key, made.bytes, now)!
       expect(read).toBeDefined()
       expect(plain(read)).toEqual(plain(generateWorld(loadScenario('empty', { now }), SPEC, now)))
     }
@@ -32,7 +32,7 @@ describe('a prebuilt world', () => {
     const base = (now: number) => ({ ...loadScenario('default', { now }), jobs: [] })
     const made = prebuildWorld(base(0), SPEC)!
     const now = Date.parse('2026-06-01T08:00:00Z')
-    expect(plain(prebuiltWorld(base(now), made.key, made.text, now)!)).toEqual(plain(generateWorld(base(now), SPEC, now)))
+    expect(plain(prebuiltWorld(base(now), made.key, made.bytes, now)!)).toEqual(plain(generateWorld(base(now), SPEC, now)))
   })
 
   it('is not made for a base with jobs of its own', () => {
@@ -54,8 +54,22 @@ describe('a prebuilt world', () => {
   it('is not read from a file made for other inputs or not a world at all', () => {
     const base = loadScenario('empty', { now: 0 })
     const made = prebuildWorld(base, SPEC)!
-    expect(prebuiltWorld(base, worldKey(base, { ...SPEC, seed: 7 }), made.text, 0)).toBeUndefined()
-    expect(prebuiltWorld(base, made.key, '{ not json', 0)).toBeUndefined()
+    expect(prebuiltWorld(base, worldKey(base, { ...SPEC, seed: 7 }), made.bytes, 0)).toBeUndefined()
+    expect(prebuiltWorld(base, made.key, Buffer.from('{ not json'), 0)).toBeUndefined()
+    // Cut short or with bytes to spare, the columns are not the table the header describes.
+    expect(prebuiltWorld(base, made.key, made.bytes.subarray(0, made.bytes.length - 1), 0)).toBeUndefined()
+    expect(prebuiltWorld(base, made.key, Buffer.concat([made.bytes, Buffer.alloc(8)]), 0)).toBeUndefined()
+    expect(prebuiltWorld(base, made.key, made.bytes.subarray(0, made.bytes.indexOf(10)), 0)).toBeUndefined()
+  })
+
+  it('is a line of ASCII JSON, then the job columns aligned to 8 bytes', () => {
+    const made = prebuildWorld(loadScenario('empty', { now: 0 }), SPEC)!
+    const end = made.bytes.indexOf(10)
+    expect(made.bytes.subarray(0, end).every((byte) => byte < 0x80)).toBe(true)
+    const { jobs } = JSON.parse(made.bytes.toString('latin1', 0, end)) as { jobs: { length: number; columns: number[] } }
+    expect(jobs.columns).toEqual([jobs.length * 12, jobs.length * 5, jobs.length, jobs.length, jobs.length])
+    const start = made.bytes.length - (jobs.length * (12 * 8 + 5 * 4 + 4 + 4 + 1))
+    expect([start % 8, start - (end + 1)]).toEqual([0, (8 - ((end + 1) % 8)) % 8])
   })
 
   it('hashes every module the generator runs', () => {
