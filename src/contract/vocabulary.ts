@@ -1,7 +1,7 @@
 // The schema vocabulary of our contract: JSON Schema 2020-12 in ajv's strict mode, plus the
 // annotation keywords OpenAPI and our x-gitlab-* facts add. Anything else is a typo and fails loudly.
-import { Ajv2020 } from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
+import type { Ajv2020 } from 'ajv/dist/2020.js'
+import { ajv2020Package, ajvFormatsPackage } from './ajv-modules.js'
 
 /** A release fact: "MAJOR.MINOR", or a window `{from, to}` when the minor is not known. */
 const release = { type: 'string', pattern: '^[0-9]+\\.[0-9]+$' }
@@ -73,7 +73,7 @@ export const contractKeywords = [
  * test suite): no meta-schema is compiled, which is most of what making an ajv costs at start-up.
  */
 export function createAjv({ checkSchemas = true, standalone = false }: { checkSchemas?: boolean; standalone?: boolean } = {}): Ajv2020 {
-  const ajv = new Ajv2020({
+  const ajv = new (ajv2020Package().Ajv2020)({
     // Keeps each validator's source, for build-time code (scripts/generate-request-validators.js).
     ...(standalone ? { code: { source: true, esm: true } } : {}),
     validateSchema: checkSchemas,
@@ -88,7 +88,7 @@ export function createAjv({ checkSchemas = true, standalone = false }: { checkSc
     // Violations need the failing value and the schema around it (x-gitlab facts).
     verbose: true,
   })
-  addFormats.default(ajv)
+  ajvFormatsPackage().default(ajv)
   rememberDateTimes(ajv)
   const shaped = new Map<string, object>(gitlabVocabulary.map(({ keyword, metaSchema }) => [keyword, metaSchema]))
   for (const keyword of contractKeywords) {

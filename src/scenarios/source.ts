@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, isAbsolute, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Ajv } from 'ajv'
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import { createRequire } from 'node:module'
 import type * as YamlLibrary from 'yaml'
 import type { Document, LineCounter } from 'yaml'
+import { ajvPackage } from '../contract/ajv-modules.js'
 import { prebuiltYaml } from '../prebuilt.js'
 import * as prebuilt from '../generated/scenario-validator.js'
 import { refusal, type FileAccess } from './file-access.js'
@@ -77,7 +77,7 @@ function scenarioValidator(schema: string): ValidateFunction<ScenarioFile> {
   if (createHash('sha256').update(schema).digest('hex') === prebuilt.schemaSha256) {
     return prebuilt.validateScenarioFile
   }
-  return new Ajv({ allErrors: true, strict: true }).compile<ScenarioFile>(JSON.parse(schema) as object)
+  return new (ajvPackage().Ajv)({ allErrors: true, strict: true }).compile<ScenarioFile>(JSON.parse(schema) as object)
 }
 
 export function siteAt(at: Site, ...more: PathSegment[]): Site {

@@ -200,6 +200,24 @@ await mock.close()
     expect(stdout.trim()).toBe('401 true')
   })
 
+  it('starts and answers a request whose validators the build compiled without loading ajv itself', async () => {
+    // ajv is loaded on first use (src/contract/ajv-modules.ts); its runtime helpers, which the
+    // build-time validators call, are small modules of their own.
+    writeFileSync(
+      join(project, 'no-ajv.mjs'),
+      `import { createRequire } from 'node:module'
+import { startMock } from 'gitlab-runners-mock'
+const mock = await startMock({ scenario: 'bench' })
+const response = await fetch(mock.url + '/runners/5', { headers: { 'PRIVATE-TOKEN': 'glpat-admin-0000000000000' } })
+const loaded = Object.keys(createRequire(import.meta.url).cache).filter((file) => /[\\\\/]ajv[\\\\/]dist[\\\\/](core|2020|ajv)\\.js$/.test(file))
+console.log(response.status, JSON.stringify(loaded))
+await mock.close()
+`,
+    )
+    const { stdout } = await run(process.execPath, ['no-ajv.mjs'], { cwd: project })
+    expect(stdout.trim()).toBe('200 []')
+  })
+
   it('type-checks a strict TypeScript consumer (exactOptionalPropertyTypes, skipLibCheck false)', async () => {
     // A TypeScript project has its own compiler and @types/node; ours stand in for them.
     mkdirSync(join(project, 'node_modules', '@types'), { recursive: true })
