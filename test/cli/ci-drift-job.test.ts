@@ -16,7 +16,9 @@ function packagesLoadedBy(entry: string): Set<string> {
     if (seen.has(file)) return
     seen.add(file)
     const source = readFileSync(file, 'utf8')
-    for (const [, specifier] of source.matchAll(/^(?:import|export)(?! type )[^'"]*?from '([^']+)'|import\('([^']+)'\)/gm)) {
+    // Static imports, dynamic imports and require()s (ajv is required on first use: src/contract/ajv-modules.ts).
+    for (const match of source.matchAll(/^(?:import|export)(?! type )[^'"]*?from '([^']+)'|import\('([^']+)'\)|\brequire(?:FromHere)?\('([^']+)'\)/gm)) {
+      const specifier = match[1] ?? match[2] ?? match[3]
       if (specifier === undefined) continue
       if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')))
       else if (!specifier.startsWith('node:')) packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!)
