@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { dereference } from '../../src/contract/dereference.js'
 import { DEREFERENCE_MODULES, decodeSharedTree, encodeSharedTree, prebuildDereferenced } from '../../src/contract/prebuilt-dereference.js'
 import { profileFor } from '../../src/profile/profile.js'
+import { modulesImportedFrom } from '../helpers/module-imports.js'
 import { NEWEST_RELEASE } from '../../src/profile/release.js'
 
 const source = () => JSON.parse(readFileSync(new URL('../../openapi/generated/gitlab-runners.json', import.meta.url), 'utf8')).data as Record<string, unknown>
@@ -67,18 +68,9 @@ describe('the shipped contract inlined at build time', () => {
   })
 
   it('hashes every module the inlined document is made by', () => {
-    // What derives the newest release's document and inlines it, with everything those import for
-    // code, transitively, must be in DEREFERENCE_MODULES (paths relative to src/contract/).
-    const seen = new Set<string>()
-    const visit = (module: string): void => {
-      if (seen.has(module)) return
-      seen.add(module)
-      const text = readFileSync(new URL(`../../src/contract/${module}.ts`, import.meta.url), 'utf8')
-      for (const [, imported] of text.matchAll(/^import (?!type )[^;']*?from '(\.[^']+)\.js'/gm)) {
-        visit(new URL(imported!, `file:///src/contract/${module}`).pathname.replace(/^\/src\/contract\//, './').replace(/^\/src\//, '../'))
-      }
-    }
-    for (const start of ['./dereference', '../profile/profile', './prebuilt-dereference']) visit(start)
-    for (const module of seen) expect(DEREFERENCE_MODULES).toContain(module)
+    // What derives the newest release's document and inlines it, and all they import for code.
+    const modules = modulesImportedFrom('contract', ['./dereference', '../profile/profile', './prebuilt-dereference'])
+    expect(modules.size).toBeGreaterThan(5)
+    for (const module of modules) expect(DEREFERENCE_MODULES).toContain(module)
   })
 })

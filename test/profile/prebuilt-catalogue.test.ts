@@ -7,6 +7,7 @@ import { catalogue, type CatalogueEntry } from '../../src/profile/catalogue.js'
 import { CATALOGUE_MODULES, prebuildCatalogue } from '../../src/profile/prebuilt-catalogue.js'
 import { adoptCatalogue, profileFor } from '../../src/profile/profile.js'
 import { allReleases } from '../../src/profile/release.js'
+import { modulesImportedFrom } from '../helpers/module-imports.js'
 
 const contractFile = fileURLToPath(new URL('../../openapi/gitlab-runners.yaml', import.meta.url))
 const source = () => JSON.parse(readFileSync(new URL('../../openapi/generated/gitlab-runners.json', import.meta.url), 'utf8')).data as Record<string, unknown>
@@ -38,17 +39,9 @@ describe('the prebuilt catalogue of version facts', () => {
   })
 
   it('hashes every module a catalogue is made by', () => {
-    // catalogue.ts and everything it imports for code, transitively, must be in CATALOGUE_MODULES.
-    const seen = new Set<string>()
-    const visit = (module: string): void => {
-      if (seen.has(module)) return
-      seen.add(module)
-      const source = readFileSync(new URL(`../../src/profile/${module}.ts`, import.meta.url), 'utf8')
-      for (const [, imported] of source.matchAll(/^import (?!type )[^;']*?from '(\.[^']+)\.js'/gm)) {
-        visit(new URL(`${imported}`, `file:///src/profile/${module}`).pathname.replace(/^\/src\/profile\//, './').replace(/^\/src\//, '../'))
-      }
-    }
-    visit('./catalogue')
-    for (const module of seen) expect(CATALOGUE_MODULES).toContain(module)
+    // catalogue.ts and all it imports for code must be in CATALOGUE_MODULES.
+    const modules = modulesImportedFrom('profile', ['./catalogue'])
+    expect(modules.size).toBeGreaterThan(5)
+    for (const module of modules) expect(CATALOGUE_MODULES).toContain(module)
   })
 })
