@@ -42,7 +42,17 @@ export function prebuiltDereferenced(textSha256: string): Record<string, unknown
   } catch {
     return undefined
   }
-  return decodeSharedTree(JSON.parse(text) as SharedTreeFile) as Record<string, unknown>
+  return readSharedTree(text)
+}
+
+/** The tree in a file's `text`; undefined for a damaged file, which then is not used (exported for tests). */
+export function readSharedTree(text: string): Record<string, unknown> | undefined {
+  try {
+    const tree = decodeSharedTree(JSON.parse(text) as SharedTreeFile)
+    return tree !== null && typeof tree === 'object' && !Array.isArray(tree) ? (tree as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** The build's file for `dereferenced`, the inlined document of a contract text of hash `textSha256`: its key (the file is `<key>.json`) and text. */

@@ -79,6 +79,22 @@ interface PrebuiltWorldHeader {
   }
 }
 
+/**
+ * The job columns from `start` to the end of `bytes`, each copied into an ArrayBuffer of its own (the
+ * file's Buffer may sit at any offset of a pool); undefined unless `counts` describes exactly those bytes.
+ */
+function readColumns(bytes: Buffer, start: number, counts: unknown): (Float64Array | Uint32Array | Uint8Array)[] | undefined {
+  if (!Array.isArray(counts) || counts.length !== COLUMNS.length || !counts.every((count) => Number.isSafeInteger(count) && count >= 0)) return undefined
+  let at = start
+  const columns = COLUMNS.map((name, index) => {
+    const column = new ELEMENTS[name](counts[index] as number)
+    if (at + column.byteLength <= bytes.length) new Uint8Array(column.buffer).set(bytes.subarray(at, at + column.byteLength))
+    at += column.byteLength
+    return column
+  })
+  return at === bytes.length ? columns : undefined
+}
+
 /** Zero bytes after `length` bytes to reach a multiple of 8. */
 function padding(length: number): number {
   return (8 - (length % 8)) % 8
@@ -117,16 +133,8 @@ export function prebuiltWorld(base: WorldData, key: string, bytes: Buffer, now: 
   }
   if (end < 0 || header.key !== key) return undefined
   const { jobs } = header
-  // Each column copied into an ArrayBuffer of its own: the file's Buffer may sit at any offset of a pool.
-  let at = end + 1 + padding(end + 1)
-  const columns = COLUMNS.map((name, index) => {
-    const count = jobs.columns[index] ?? 0
-    const column = new ELEMENTS[name](count)
-    new Uint8Array(column.buffer).set(bytes.subarray(at, at + column.byteLength))
-    at += column.byteLength
-    return column
-  })
-  if (at !== bytes.length) return undefined
+  const columns = readColumns(bytes, end + 1 + padding(end + 1), jobs.columns)
+  if (columns === undefined) return undefined
   const [numbers, strings, pipelineOf, commitOf, flags] = columns as [Float64Array, Uint32Array, Uint32Array, Uint32Array, Uint8Array]
   moveMoments(header, now)
   return {

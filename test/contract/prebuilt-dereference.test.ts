@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { dereference } from '../../src/contract/dereference.js'
-import { DEREFERENCE_MODULES, decodeSharedTree, encodeSharedTree, prebuildDereferenced } from '../../src/contract/prebuilt-dereference.js'
+import { DEREFERENCE_MODULES, decodeSharedTree, encodeSharedTree, prebuildDereferenced, readSharedTree } from '../../src/contract/prebuilt-dereference.js'
 import { profileFor } from '../../src/profile/profile.js'
 import { modulesImportedFrom } from '../helpers/module-imports.js'
 import { NEWEST_RELEASE } from '../../src/profile/release.js'
@@ -59,6 +59,14 @@ describe('the shipped contract inlined at build time', () => {
     expect(read.w).toEqual({ a: 1 })
     expect(Object.getPrototypeOf(read)).toBe(Object.prototype)
     expect(Object.getOwnPropertyDescriptor(read, '__proto__')?.value.p).toBe(read.x[0])
+  })
+
+  it('is not used when damaged: the contract is then inlined as before, with no error', () => {
+    const made = prebuildDereferenced('0'.repeat(64), { a: { b: 1 }, c: [] })
+    expect(readSharedTree(made.text)).toEqual({ a: { b: 1 }, c: [] })
+    for (const damaged of [made.text.slice(0, 20), '', '[]', '{"tree":{},"shared":[],"links":[["tree","x","y",0]]}', '{"tree":1,"shared":[],"links":[]}']) {
+      expect([damaged, readSharedTree(damaged)]).toEqual([damaged, undefined])
+    }
   })
 
   it('is ASCII, so the start reads it as Latin-1', () => {
