@@ -85,14 +85,16 @@ interface PrebuiltWorldHeader {
  */
 function readColumns(bytes: Buffer, start: number, counts: unknown): (Float64Array | Uint32Array | Uint8Array)[] | undefined {
   if (!Array.isArray(counts) || counts.length !== COLUMNS.length || !counts.every((count) => Number.isSafeInteger(count) && count >= 0)) return undefined
+  // Sized before anything is allocated: a damaged count must not ask for more memory than the file holds.
+  const sizes = COLUMNS.map((name, index) => (counts[index] as number) * ELEMENTS[name].BYTES_PER_ELEMENT)
+  if (start + sizes.reduce((sum, size) => sum + size, 0) !== bytes.length) return undefined
   let at = start
-  const columns = COLUMNS.map((name, index) => {
+  return COLUMNS.map((name, index) => {
     const column = new ELEMENTS[name](counts[index] as number)
-    if (at + column.byteLength <= bytes.length) new Uint8Array(column.buffer).set(bytes.subarray(at, at + column.byteLength))
-    at += column.byteLength
+    new Uint8Array(column.buffer).set(bytes.subarray(at, at + (sizes[index] as number)))
+    at += sizes[index] as number
     return column
   })
-  return at === bytes.length ? columns : undefined
 }
 
 /** Zero bytes after `length` bytes to reach a multiple of 8. */

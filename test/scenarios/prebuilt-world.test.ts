@@ -63,7 +63,7 @@ describe('a prebuilt world', () => {
     // A header whose column counts are not counts (a damaged file) is not read either, and throws nothing.
     const end = made.bytes.indexOf(10)
     const header = JSON.parse(made.bytes.toString('latin1', 0, end)) as { jobs: { columns: unknown } }
-    for (const columns of [[-1, 0, 0, 0, 0], [1.5, 0, 0, 0, 0], 'x', [0]]) {
+    for (const columns of [[-1, 0, 0, 0, 0], [1.5, 0, 0, 0, 0], 'x', [0], [2 ** 50, 0, 0, 0, 0]]) {
       header.jobs.columns = columns
       const damaged = Buffer.concat([Buffer.from(JSON.stringify(header), 'latin1'), made.bytes.subarray(end)])
       expect(prebuiltWorld(base, made.key, damaged, 0)).toBeUndefined()
