@@ -725,9 +725,9 @@ export class World {
    * `indexRunner` for each of `runners` (ids ascending), in one pass for a new world, which owns
    * everything and holds no runner yet: the runner, slot and token maps and the type, tag, group and
    * project indexes are built in local maps and installed once, and the contact order is sorted on
-   * the contact times themselves. Runner
-   * by runner it was most of building the `bench` world at start-up (interpreted code, a layered-map
-   * lookup and an ownership check per index per runner) and of a 100k-runner world's.
+   * the contact times themselves. Runner by runner it was most of building the `bench` world at
+   * start-up (interpreted code, a layered-map lookup and an ownership check per index per runner)
+   * and of a 100k-runner world's.
    */
   private indexLoadedRunners(runners: readonly RunnerRecord[]): void {
     const state = this.state
