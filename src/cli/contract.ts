@@ -1,9 +1,8 @@
 // `gitlab-runners-mock contract`: the contract as one GitLab release answers, what changes between
 // two releases, and how much of the contract carries version facts.
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import type * as YamlLibrary from 'yaml'
 import { defaultContractFile } from '../contract/load.js'
+import { yamlPackage } from '../lazy-packages.js'
 import { diffProfiles, formatDiff } from '../profile/diff.js'
 import { FactError, NEWEST_RELEASE, parseRelease, profileFor, ReleaseError } from '../profile/index.js'
 import { formatSummary, summariseFacts } from '../profile/summary.js'
@@ -29,10 +28,6 @@ ${formatOptions(CONTRACT_OPTIONS)}
 
 Releases from 11.0 to 18.x; a major alone means its last minor. Exit codes: 0 success, 2 usage problem.`
 
-// yaml is loaded when this command runs, not with the command's bundle (which `serve` starts from).
-const requireModule = createRequire(import.meta.url)
-const yaml = (): typeof YamlLibrary => requireModule('yaml') as typeof YamlLibrary
-
 export async function runContract(argv: string[]): Promise<number> {
   try {
     const parsed = parseOptions(CONTRACT_OPTIONS, argv, process.env, { positionals: true })
@@ -42,7 +37,7 @@ export async function runContract(argv: string[]): Promise<number> {
     }
     const [subcommand, ...rest] = parsed.positionals
     const format = parsed.values.format
-    const source = yaml().parse(readFileSync(defaultContractFile, 'utf8')) as Record<string, unknown>
+    const source = yamlPackage().parse(readFileSync(defaultContractFile, 'utf8')) as Record<string, unknown>
     if (subcommand === 'diff') {
       if (rest.length !== 2) throw new UsageError(`contract diff takes two releases, e.g. contract diff 16.11 17.0 (got ${rest.length})`)
       const [from, to] = rest.map((text) => profileFor(source, parseRelease(text))) as [ReturnType<typeof profileFor>, ReturnType<typeof profileFor>]
@@ -60,7 +55,7 @@ export async function runContract(argv: string[]): Promise<number> {
     const version = parsed.values['gitlab-version']
     const profile = profileFor(source, version === undefined ? NEWEST_RELEASE : parseRelease(version))
     const asJson = chooseFormat(format, ['yaml', 'json']) === 'json'
-    process.stdout.write(asJson ? `${JSON.stringify(profile.document, null, 2)}\n` : yaml().stringify(profile.document, { aliasDuplicateObjects: false, lineWidth: 0 }))
+    process.stdout.write(asJson ? `${JSON.stringify(profile.document, null, 2)}\n` : yamlPackage().stringify(profile.document, { aliasDuplicateObjects: false, lineWidth: 0 }))
     return 0
   } catch (error) {
     if (error instanceof UsageError || error instanceof ReleaseError || error instanceof FactError) {

@@ -2,15 +2,14 @@
 // $refs, proves every schema compiles in ajv's strict mode, and compiles the validators. A broken
 // document becomes a ContractError naming file, line and JSON pointer, never a stack trace.
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { isAbsolute, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type * as YamlLibrary from 'yaml'
 import type { Document, LineCounter } from 'yaml'
 import type { Ajv2020 } from 'ajv/dist/2020.js'
 import { dereference, sourcePath } from './dereference.js'
 import { buildOperations, findOperation, getOperation, httpMethods, type Operation, type OperationMatch } from './operations.js'
 import { decodePointer, encodePointer, isObject } from './pointer.js'
+import { yamlPackage } from '../lazy-packages.js'
 import { prebuiltYaml } from '../prebuilt.js'
 import { prebuiltDereferenced } from './prebuilt-dereference.js'
 import { usePrebuiltCatalogue } from '../profile/prebuilt-catalogue.js'
@@ -21,8 +20,6 @@ import type { Violation } from './violation.js'
 import { contractKeywords, createAjv } from './vocabulary.js'
 
 export const defaultContractFile = fileURLToPath(new URL('../../openapi/gitlab-runners.yaml', import.meta.url))
-// yaml is loaded on first need, synchronously: the shipped contracts start from their JSON (prebuilt.ts).
-const requireModule = createRequire(import.meta.url)
 
 export interface Contract {
   file: string
@@ -141,7 +138,7 @@ interface ParsedYaml {
 }
 
 function parseYaml(text: string, shown: string): ParsedYaml {
-  const { LineCounter, parseDocument } = requireModule('yaml') as typeof YamlLibrary
+  const { LineCounter, parseDocument } = yamlPackage()
   const lineCounter = new LineCounter()
   const yaml = parseDocument(text, { lineCounter, prettyErrors: false })
   if (yaml.errors.length > 0) {
@@ -229,7 +226,7 @@ function displayName(file: string): string {
 }
 
 function lineOf(yaml: Document, lineCounter: LineCounter, segments: readonly string[]): number | undefined {
-  const { isMap, isPair, isScalar, isSeq } = requireModule('yaml') as typeof YamlLibrary
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage()
   // The deepest node that exists: a missing key is reported where it should have been.
   let node: unknown = yaml.contents
   let offset: number | undefined = (node as { range?: [number] } | null)?.range?.[0]

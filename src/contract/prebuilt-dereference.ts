@@ -16,7 +16,7 @@ import { asciiJson, hashModules } from '../prebuilt.js'
 
 /** The modules the newest release's inlined document is made by, relative to this one. */
 export const DEREFERENCE_MODULES = [
-  './dereference', './load', './pointer', './operations', './vocabulary', './ajv-modules', './prebuilt-dereference',
+  './dereference', './load', './pointer', './operations', './vocabulary', '../lazy-packages', './prebuilt-dereference',
   '../profile/behaviours', '../profile/catalogue', '../profile/derive', '../profile/examples', '../profile/facts', '../profile/profile',
   '../profile/release', '../profile/prebuilt-catalogue', '../prebuilt',
 ]

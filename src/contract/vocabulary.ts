@@ -1,7 +1,7 @@
 // The schema vocabulary of our contract: JSON Schema 2020-12 in ajv's strict mode, plus the
 // annotation keywords OpenAPI and our x-gitlab-* facts add. Anything else is a typo and fails loudly.
 import type { Ajv2020 } from 'ajv/dist/2020.js'
-import { ajv2020Package, ajvFormatsPackage } from './ajv-modules.js'
+import { ajv2020Package, ajvFormatsPackage } from '../lazy-packages.js'
 
 /** A release fact: "MAJOR.MINOR", or a window `{from, to}` when the minor is not known. */
 const release = { type: 'string', pattern: '^[0-9]+\\.[0-9]+$' }

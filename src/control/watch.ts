@@ -1,13 +1,9 @@
 // `serve --watch`: reloads the scenario when its file or any file it includes changes. A broken file
 // keeps the state that is being served; the caller prints the problem.
 import { watch, readFileSync, type FSWatcher } from 'node:fs'
-import { createRequire } from 'node:module'
 import { basename, dirname, resolve } from 'node:path'
-import type * as YamlLibrary from 'yaml'
+import { yamlPackage } from '../lazy-packages.js'
 import { resolveScenarioPath } from '../scenarios/load.js'
-
-// yaml is loaded when watching starts, not with the command's bundle.
-const requireModule = createRequire(import.meta.url)
 
 export interface ScenarioWatcher {
   /** The files watched now (they change when includes do). */
@@ -57,7 +53,7 @@ export function scenarioFiles(file: string, seen: string[] = []): string[] {
   const found = [file]
   let includes: unknown
   try {
-    includes = ((requireModule('yaml') as typeof YamlLibrary).parse(readFileSync(file, 'utf8')) as { include?: unknown } | null)?.include
+    includes = (yamlPackage().parse(readFileSync(file, 'utf8')) as { include?: unknown } | null)?.include
   } catch {
     // A broken or missing file is still watched: fixing it must trigger a reload.
     return found

@@ -15,7 +15,7 @@ import { adoptCatalogue } from './profile.js'
 /** The modules a catalogue is made by: catalogue.ts and every module it imports, directly or not, and this one. */
 export const CATALOGUE_MODULES = [
   './catalogue', './derive', './examples', './facts', './release', '../contract/pointer', '../contract/operations', '../contract/vocabulary',
-  '../contract/ajv-modules', './prebuilt-catalogue',
+  '../lazy-packages', './prebuilt-catalogue',
 ]
 
 const here = import.meta.url

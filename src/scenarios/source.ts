@@ -7,10 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, isAbsolute, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ErrorObject, ValidateFunction } from 'ajv'
-import { createRequire } from 'node:module'
-import type * as YamlLibrary from 'yaml'
 import type { Document, LineCounter } from 'yaml'
-import { ajvPackage } from '../contract/ajv-modules.js'
+import { ajvPackage, yamlPackage } from '../lazy-packages.js'
 import { prebuiltYaml } from '../prebuilt.js'
 import * as prebuilt from '../generated/scenario-validator.js'
 import { refusal, type FileAccess } from './file-access.js'
@@ -32,9 +30,6 @@ interface ParsedYaml {
   document: Document.Parsed
   lineCounter: LineCounter
 }
-
-// yaml is loaded on first need, synchronously: the built-in scenarios start from their JSON (prebuilt.ts).
-const requireModule = createRequire(import.meta.url)
 
 /** A place inside one scenario file, to point a problem at. */
 export interface Site {
@@ -224,7 +219,7 @@ function parseSource(text: string, file: string): Source {
 }
 
 function parseYaml(text: string, file: string): ParsedYaml {
-  const { LineCounter, parseDocument } = requireModule('yaml') as typeof YamlLibrary
+  const { LineCounter, parseDocument } = yamlPackage()
   const lineCounter = new LineCounter()
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   if (document.errors.length > 0) {
@@ -281,7 +276,7 @@ function describeSchemaError(error: ErrorObject): string {
 
 /** The 1-based line of the node at `path`, or of its nearest existing ancestor (the key's line for map entries). */
 function lineOf(source: Source, path: PathSegment[]): number | null {
-  const { isMap, isScalar, isSeq } = requireModule('yaml') as typeof YamlLibrary
+  const { isMap, isScalar, isSeq } = yamlPackage()
   const { document, lineCounter } = source.yaml()
   let node: unknown = document.contents
   let offset: number | undefined = rangeStart(node)

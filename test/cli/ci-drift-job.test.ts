@@ -16,7 +16,7 @@ function packagesLoadedBy(entry: string): Set<string> {
     if (seen.has(file)) return
     seen.add(file)
     const source = readFileSync(file, 'utf8')
-    // Static imports, dynamic imports and require()s (ajv is required on first use: src/contract/ajv-modules.ts).
+    // Static imports, dynamic imports and require()s (ajv is required on first use: src/lazy-packages.ts).
     for (const match of source.matchAll(/^(?:import|export)(?! type )[^'"]*?from '([^']+)'|import\('([^']+)'\)|\brequire(?:FromHere)?\('([^']+)'\)/gm)) {
       const specifier = match[1] ?? match[2] ?? match[3]
       if (specifier === undefined) continue

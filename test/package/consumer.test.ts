@@ -201,7 +201,7 @@ await mock.close()
   })
 
   it('starts and answers a request whose validators the build compiled without loading ajv itself', async () => {
-    // ajv is loaded on first use (src/contract/ajv-modules.ts); its runtime helpers, which the
+    // ajv is loaded on first use (src/lazy-packages.ts); its runtime helpers, which the
     // build-time validators call, are small modules of their own.
     writeFileSync(
       join(project, 'no-ajv.mjs'),
