@@ -2,8 +2,9 @@
 // dist/worlds/ (src/scenarios/prebuilt-world.ts) and the contracts' version-fact catalogues into
 // dist/facts/ (src/profile/prebuilt-catalogue.ts) and the contracts with their $refs inlined into
 // dist/contracts/ (src/contract/prebuilt-dereference.ts), bundles the command into dist/bundle/
-// (scripts/bundle.js) with its V8 code cache (scripts/code-cache.js), and stamps dist/ with the fingerprint of the sources it came from
-// (scripts/build-stamp.cjs), so the command runs dist/ only while it is current.
+// (scripts/bundle.js) with its V8 code cache (scripts/code-cache.js), and stamps dist/ with the
+// fingerprint of the sources it came from (scripts/build-stamp.cjs), so the command runs dist/ only
+// while it is current.
 // With --if-stale it does nothing when dist/ is already current (the benchmark measures dist/).
 //
 // tsc writes into a scratch folder (in the package, so the compiled code finds scenarios/ and the

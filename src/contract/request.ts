@@ -61,8 +61,9 @@ function compiledFor(operation: Operation): CompiledRequest | undefined {
  * object, and its body. Exported for the build-time validators (scripts/generate-request-validators.js),
  * which must compile exactly these.
  */
-export function requestSchemas(operation: Operation): { parameters: Record<string, unknown>; body: Schema | undefined } {
-  const parameters = pathAndQueryParameters(operation)
+export function requestSchemas(
+  operation: Operation, parameters = pathAndQueryParameters(operation),
+): { parameters: Record<string, unknown>; body: Schema | undefined } {
   return {
     parameters: {
       type: 'object',
@@ -81,7 +82,7 @@ function pathAndQueryParameters(operation: Operation): Operation['parameters'] {
 function compileNow(ajv: () => Ajv2020, operation: Operation): CompiledRequest {
   const parameters = pathAndQueryParameters(operation)
   const declared: Declared[] = parameters.map((parameter) => ({ name: parameter.name, schema: parameter.schema, in: parameter.in as 'path' | 'query' }))
-  const schemas = requestSchemas(operation)
+  const schemas = requestSchemas(operation, parameters)
   const bodySchema = schemas.body
   const bodyProperties = bodySchema === undefined ? {} : propertiesOf(bodySchema)
   for (const [name, schema] of Object.entries(bodyProperties)) {
