@@ -107,28 +107,21 @@ export function filterRunners(
   const rules = filters.statusRules ?? NEWEST_STATUS_RULES
   if (filters.versionPrefix !== undefined) validateVersionPrefix(filters.versionPrefix)
 
-  // The world's bits, copied before the first filter narrows them: a list without filters only reads them.
-  let slots = world.runnerSlots()
-  let copied = false
-  const narrowed = (): Bits => {
-    if (!copied) {
-      slots = slots.copy()
-      copied = true
-    }
-    return slots
-  }
-  if (within) narrowed().and(world.slotsOf(within))
-  for (const tag of filters.tagList ?? []) narrowed().and(world.tagBits(tag))
-  if (filters.type) narrowed().and(world.typeBits(filters.type))
+  const including: Bits[] = []
+  const excluding: Bits[] = []
+  if (within) including.push(world.slotsOf(within))
+  for (const tag of filters.tagList ?? []) including.push(world.tagBits(tag))
+  if (filters.type) including.push(world.typeBits(filters.type))
   if (scope && 'types' in scope) {
     const types = new Bits()
     for (const type of scope.types) types.or(world.typeBits(type))
-    narrowed().and(types)
+    including.push(types)
   }
-  if (filters.paused === true) narrowed().and(world.pausedBits())
-  if (filters.paused === false) narrowed().andNot(world.pausedBits())
+  if (filters.paused === true) including.push(world.pausedBits())
+  if (filters.paused === false) excluding.push(world.pausedBits())
   const statuses = [filters.status, scope && 'status' in scope ? scope.status : undefined].filter((s) => s !== undefined)
-  const checks = statuses.filter((status) => !narrowByStatus(world, narrowed(), now - rules.onlineWindowMs, status))
+  const checks = statuses.filter((status) => !indexStatus(world, now - rules.onlineWindowMs, status, including, excluding))
+  const slots = intersect(world.runnerSlots(), including, excluding)
 
   if (checks.length === 0 && filters.versionPrefix === undefined) {
     return {
@@ -147,28 +140,46 @@ export function filterRunners(
   return matches
 }
 
-/** Narrows `slots` by an indexed status; false for one the records must decide (`stale`). */
-function narrowByStatus(world: World, slots: Bits, onlineSince: number, status: StatusFilter): boolean {
+/**
+ * Adds an indexed status's bits to those the runners must be in or not in; false for one the
+ * records must decide (`stale`).
+ */
+function indexStatus(world: World, onlineSince: number, status: StatusFilter, including: Bits[], excluding: Bits[]): boolean {
   switch (status) {
     case 'online':
-      slots.and(world.contactBits('after', onlineSince))
+      including.push(world.contactBits('after', onlineSince))
       return true
     case 'offline':
-      slots.and(world.contactBits('until', onlineSince))
+      including.push(world.contactBits('until', onlineSince))
       return true
     case 'never_contacted':
     case 'not_connected':
-      slots.andNot(world.contactBits('after', -Infinity))
+      excluding.push(world.contactBits('after', -Infinity))
       return true
     case 'active':
-      slots.andNot(world.pausedBits())
+      excluding.push(world.pausedBits())
       return true
     case 'paused':
-      slots.and(world.pausedBits())
+      including.push(world.pausedBits())
       return true
     case 'stale':
       return false
   }
+}
+
+/**
+ * The present runners in every one of `including` and none of `excluding`. Every index holds present
+ * runners only (`World.removeRunner` takes a slot out of each), so a filter starts from a copy of its
+ * shortest index rather than of every runner's: at 100 000 runners that is a copy and an
+ * intersection of 3 125 words fewer. Without filters the world's own bits are only read.
+ */
+function intersect(present: Bits, including: readonly Bits[], excluding: readonly Bits[]): Bits {
+  if (including.length === 0 && excluding.length === 0) return present
+  const shortest = including.reduce<Bits | undefined>((best, bits) => (best === undefined || bits.span < best.span ? bits : best), undefined)
+  const slots = (shortest ?? present).copy()
+  for (const bits of including) if (bits !== shortest) slots.and(bits)
+  for (const bits of excluding) slots.andNot(bits)
+  return slots
 }
 
 function hasManagerWithVersion(world: World, runner: RunnerRecord, prefix: string): boolean {

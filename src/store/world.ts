@@ -338,7 +338,7 @@ export class World {
     const key = `${from}:${to}`
     const cached = this.contactRanges.ranges.get(key)
     if (cached) return cached
-    const bits = new Bits()
+    const bits = Bits.withRoomFor(this.state.slotIds.length)
     for (let at = from; at < to; at++) bits.add(order[at] as number)
     // A few ranges at once (online, offline, every contacted runner); more means the clock is running.
     if (this.contactRanges.ranges.size >= 4) this.contactRanges.ranges.clear()
@@ -760,6 +760,7 @@ export class World {
     state.runners.takeOver(records)
     state.slotOf.takeOver(slots)
     state.runnerIdByToken.takeOver(tokens)
+    for (const bits of [state.present, state.paused, ...byType.values(), ...byTag.values()]) bits.trim()
     for (const [type, bits] of byType) state.runnersByType.set(type, bits)
     for (const [tag, bits] of byTag) state.runnersByTag.set(tag, bits)
     for (const [group, ids] of byGroup) state.runnersByGroup.set(group, ids)

@@ -27,6 +27,17 @@ describe('Bits', () => {
     expect([bits.slice(0, 3), bits.slice(150, 3), bits.slice(198, 5), bits.slice(500, 5)]).toEqual([[0, 3, 6], [450, 453, 456], [594, 597], []])
   })
 
+  it('trims the room kept for growth and grows again past it, and counts either way', () => {
+    const bits = bitsOf(3, 40, 70)
+    bits.delete(70)
+    bits.trim()
+    const sized = Bits.withRoomFor(100)
+    sized.add(99)
+    const spans = [bits.span, sized.span]
+    bits.add(500)
+    expect([spans, [...bits], bits.count(), [...sized], Bits.withRoomFor(0).count(), new Bits().span]).toEqual([[2, 4], [3, 40, 500], 3, [99], 0, 0])
+  })
+
   it('leaves the original alone when a copy changes', () => {
     const original = bitsOf(7)
     const copy = original.copy()
