@@ -7,6 +7,40 @@ import {
 } from './world-builder.js'
 
 describe('World', () => {
+  it('indexes a loaded world as it indexes runners added one by one', () => {
+    const types = ['instance_type', 'group_type', 'project_type'] as const
+    const tags = ['linux', 'docker', 'gpu']
+    const projects = [PROJECT_WEB, PROJECT_API, PROJECT_DOCS]
+    const runners = Array.from({ length: 40 }, (_, i) => {
+      const runnerType = types[i % 3]!
+      return runner(i + 1, {
+        runnerType,
+        tagList: tags.filter((_, t) => (i >> t) & 1),
+        active: i % 4 !== 1,
+        groupId: runnerType === 'group_type' ? GROUP_ACME : null,
+        projects: runnerType === 'project_type' ? projects.slice(0, 1 + (i % 3)).map((projectId) => ({ projectId, createdAt: NOW })) : [],
+        // Ties and runners never contacted, in an order other than the ids'.
+        contactedAt: i % 5 === 0 ? null : NOW - ((i * 7) % 11) * 60_000,
+      })
+    })
+    const loaded = new World({ ...worldData(), runners }, new ManualClock(NOW))
+    const added = new World({ ...worldData(), runners: [] }, new ManualClock(NOW))
+    for (const runner of runners) added.addRunner(runner) // its id is given again, in the same order
+    const indexes = (world: World) => ({
+      ids: world.allRunnerIds(),
+      types: types.map((type) => [...world.runnerIdsOfType(type)]),
+      tags: tags.map((tag) => [...world.runnerIdsWithTag(tag)]),
+      group: [...world.runnerIdsOfGroup(GROUP_ACME)],
+      projects: projects.map((projectId) => [...world.runnerIdsOfProject(projectId)].sort((a, b) => a - b)),
+      paused: [...world.pausedBits()],
+      contactOrder: world.runnerIdsContactedAfter(-Infinity),
+      online: [...world.contactBits('after', NOW - 5 * 60_000)],
+      tokens: runners.map((r) => world.runnerByToken(r.token)?.id),
+    })
+    expect(indexes(loaded)).toEqual(indexes(added))
+    expect(indexes(loaded).paused.length).toBe(10)
+  })
+
   it('round-trips its data unchanged', () => {
     const data = worldData()
     data.managers = [manager(1, RUNNER_INSTANCE)]
