@@ -7,7 +7,7 @@ import type { Clock } from '../store/clock.js'
 import type { WorldData } from '../store/records.js'
 import { World } from '../store/world.js'
 import { forcedStatus, invalidSession, sessionsBusy, StateNotSavedError } from '../server/errors.js'
-import { isRead, type FaultOutcome, type RequestScope, type ServerHooks } from '../server/hooks.js'
+import { isRead, type FaultOutcome, type RequestScope, type SentRefusal, type ServerHooks } from '../server/hooks.js'
 import type { Reply } from '../server/respond.js'
 import type { FaultAction } from './faults.js'
 import type { JournalSize, ServedRequest } from './journal.js'
@@ -219,6 +219,17 @@ export class ControlPlane {
     return exchange
   }
 
+  /**
+   * A request refused before it entered a scope, already answered: journaled in the main scope (a
+   * session it named may not exist) and logged like any other, so a page the mock turned away, or a
+   * client with a bad session id, shows in the journal and the log with the reason it was given.
+   */
+  refused(req: IncomingMessage, res: ServerResponse, path: string, refusal: SentRefusal): void {
+    const exchange = new Exchange(this, this.main, req, path.startsWith('/api/'), this.options.onServed !== undefined)
+    exchange.response = refusal
+    exchange.finish(res)
+  }
+
   /** A request has been answered (or dropped): the scope's journal copies it, the request log reads it. */
   finished(exchange: Exchange): void {
     const { scope } = exchange
@@ -234,6 +245,7 @@ export class ControlPlane {
   serverHooks(prefix: string, routes: RequestHandler): ServerHooks {
     return {
       enter: (req, path) => this.enter(req, path),
+      refused: (req, res, path, refusal) => this.refused(req, res, path, refusal),
       mount: { prefix, handler: routes },
     }
   }

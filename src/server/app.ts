@@ -12,9 +12,9 @@ import { dispatch } from '../contract/operations.js'
 import type { World } from '../store/world.js'
 import { authenticateUser, requireScope, type Actor } from '../store/tokens.js'
 import type { Handler, OperationId } from './handler.js'
-import type { FaultOutcome, RequestScope, ServerHooks } from './hooks.js'
+import type { FaultOutcome, RequestScope, SentRefusal, ServerHooks } from './hooks.js'
 import type { CorsSetting } from './cors.js'
-import { parseAllowedHosts, passesSiteChecks, type SitePolicy } from './site-guard.js'
+import { parseAllowedHosts, siteChecks, type SitePolicy } from './site-guard.js'
 import { findUserToken } from './credentials.js'
 import { errorReplyFor, internalError, invalidParams, noDocumentedAnswer, routeNotFound, stateNotSaved, StateNotSavedError, type ReleaseWording } from './errors.js'
 import { carriesBody, InputError, readBody, type RawParams } from './input.js'
@@ -77,7 +77,11 @@ export function createApp(options: AppOptions): MockApp {
   const listener: RequestListener = (req, res) => {
     const url = req.url ?? '/'
     const path = pathOf(url)
-    if (!passesSiteChecks(req, res, path, policy)) return
+    const site = siteChecks(req, res, path, policy)
+    if (site !== 'passed') {
+      if (site !== 'answered') hooks.refused(req, res, path, site)
+      return
+    }
     const under = apiPathOf(path)
     if (under === undefined) {
       shell ??= createShell(api)
@@ -114,7 +118,7 @@ function createShell(api: Api): express.Express {
   app.use((req: Request, res: Response, next: NextFunction) => {
     const entered = hooks.enter(req, req.path)
     if ('refused' in entered) {
-      sendRefusal(res, entered.refused)
+      hooks.refused(req, res, req.path, sendRefusal(res, entered.refused))
       return
     }
     res.locals.scope = entered
@@ -168,7 +172,7 @@ class ApiCall {
 function serveApi(api: Api, req: IncomingMessage, res: ServerResponse, fullPath: string, path: string, url: string): void {
   const entered = api.hooks.enter(req, fullPath)
   if ('refused' in entered) {
-    sendRefusal(res, entered.refused)
+    api.hooks.refused(req, res, fullPath, sendRefusal(res, entered.refused))
     return
   }
   // Grape answers HEAD on every GET route, as the GET without its body (Node drops the body).
@@ -349,11 +353,13 @@ function sendDocument(call: ApiCall): void {
   call.scope.finish(call.res)
 }
 
-/** A request refused before it entered a scope: neither journaled nor self-checked. */
-function sendRefusal(res: ServerResponse, reply: Reply): void {
-  const json = JSON.stringify(reply.body)
-  res.writeHead(reply.status, { ...reply.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) })
-  res.end(json)
+/** A request refused before it entered a scope: not self-checked (no operation was matched). */
+function sendRefusal(res: ServerResponse, reply: Reply): SentRefusal {
+  const text = JSON.stringify(reply.body)
+  const headers = { ...reply.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) }
+  res.writeHead(reply.status, headers)
+  res.end(text)
+  return { headers, text }
 }
 
 function replyForError(error: unknown, log: (line: string) => void, wording?: ReleaseWording): Reply {

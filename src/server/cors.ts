@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { refusedOriginReason, type CorsSetting } from './cors-setting.js'
 import { originNotAllowed } from './errors.js'
+import type { SentRefusal } from './hooks.js'
 
 export type { CorsSetting } from './cors-setting.js'
 
@@ -29,23 +30,24 @@ export function settingFor(setting: CorsSetting, path: string, controlPrefix: st
 }
 
 /**
- * Sets the CORS headers a request from an allowed origin gets, and answers preflights: true when
- * the request goes on, false when it has been answered (a preflight, or a refused one).
+ * Sets the CORS headers a request from an allowed origin gets, and answers preflights: 'passed' when
+ * the request goes on, 'answered' for a preflight answered, the refusal sent for a refused one.
  */
-export function applyCors(req: IncomingMessage, res: ServerResponse, path: string, configured: CorsSetting, controlPrefix: string): boolean {
+export function applyCors(req: IncomingMessage, res: ServerResponse, path: string, configured: CorsSetting, controlPrefix: string): 'passed' | 'answered' | SentRefusal {
   const origin = req.headers.origin
   // Most requests come from programs, not browsers: nothing to decide.
-  if (origin === undefined) return true
+  if (origin === undefined) return 'passed'
   const setting = settingFor(configured, path, controlPrefix)
   const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined && req.headers['access-control-request-method'] !== ''
   if (!isAllowedOrigin(origin, setting)) {
     // A refused preflight says so, rather than falling through to a 404 that hides the cause.
-    if (!preflight) return true
+    if (!preflight) return 'passed'
     const reply = originNotAllowed(origin, refusedOriginReason(origin, setting))
-    const json = JSON.stringify(reply.body)
-    res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) })
-    res.end(json)
-    return false
+    const text = JSON.stringify(reply.body)
+    const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) }
+    res.writeHead(reply.status, headers)
+    res.end(text)
+    return { headers, text }
   }
   if (setting === '*') {
     res.setHeader('Access-Control-Allow-Origin', '*')
@@ -56,12 +58,12 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, path: strin
     if (configured !== '*') res.setHeader('Access-Control-Allow-Credentials', 'true')
   }
   res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS)
-  if (!preflight) return true
+  if (!preflight) return 'passed'
   // A preflight ends here; the real request follows.
   res.setHeader('Access-Control-Allow-Methods', METHODS)
   res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS)
   res.setHeader('Access-Control-Max-Age', '600')
   res.writeHead(204)
   res.end()
-  return false
+  return 'answered'
 }

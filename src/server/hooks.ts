@@ -17,6 +17,13 @@ export interface ExchangeNotes {
   username?: string
 }
 
+/** A refusal as it went on the wire, sent before the request entered a scope. */
+export interface SentRefusal {
+  headers: Record<string, string>
+  /** The JSON body as sent. */
+  text: string
+}
+
 /** What happens to a request before its operation runs: a reply in its place, a dropped connection, or nothing. */
 export type FaultOutcome = Reply | 'dropped' | undefined
 
@@ -50,6 +57,11 @@ export interface ServerHooks {
    * session id, all sessions busy) before anything acts on a scope.
    */
   enter(req: IncomingMessage, path: string): RequestScope | { refused: Reply }
+  /**
+   * A request refused before it entered a scope (by the Host, CORS or Origin check, or by `enter`),
+   * already answered with `refusal`: the journal and the request log show it like any other.
+   */
+  refused(req: IncomingMessage, res: ServerResponse, path: string, refusal: SentRefusal): void
   /** A surface mounted ahead of the API (the control API); CORS and the Origin check treat it as such. */
   mount: { prefix: string; handler: RequestHandler }
 }

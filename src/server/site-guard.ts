@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { applyCors, isAllowedOrigin, settingFor, type CorsSetting } from './cors.js'
 import { siteRefused } from './errors.js'
+import type { SentRefusal } from './hooks.js'
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 // A DNS name or a bracketed IPv6 address, then an optional port: nothing else belongs in Host.
@@ -61,21 +62,20 @@ function hostAllowedBy(policy: SitePolicy, host: string): boolean {
 
 /**
  * The Host check, CORS and the Origin check, in that order, for a request whose path (without the
- * query) is `path`: true when the request goes on, false when it has been answered.
+ * query) is `path`: 'passed' when the request goes on, 'answered' for a CORS preflight answered, the
+ * refusal sent for a refused request.
  */
-export function passesSiteChecks(req: IncomingMessage, res: ServerResponse, path: string, policy: SitePolicy): boolean {
+export function siteChecks(req: IncomingMessage, res: ServerResponse, path: string, policy: SitePolicy): 'passed' | 'answered' | SentRefusal {
   const host = req.headers.host
   // HTTP/1.0 clients may send no Host; browsers always do.
   if (host !== undefined && !hostAllowedBy(policy, host)) {
     const allow = 'the mock answers loopback names (localhost, *.localhost, 127.0.0.1, [::1]) and hosts given with --allowed-host'
-    refuse(res, `Host ${host} is not allowed; ${allow}`)
-    return false
+    return refuse(res, `Host ${host} is not allowed; ${allow}`)
   }
-  if (!applyCors(req, res, path, policy.cors, policy.controlPrefix)) return false
+  const cors = applyCors(req, res, path, policy.cors, policy.controlPrefix)
+  if (cors !== 'passed') return cors
   const refusal = originRefusal(req, path, policy)
-  if (refusal === undefined) return true
-  refuse(res, refusal)
-  return false
+  return refusal === undefined ? 'passed' : refuse(res, refusal)
 }
 
 /** Why a state-changing request from a browser origin the CORS setting does not allow is refused. */
@@ -105,9 +105,11 @@ function isSameOrigin(origin: string, host: string | undefined): boolean {
 }
 
 // Sent before any route or session is chosen, so neither the journal nor the self-check sees it.
-function refuse(res: ServerResponse, reason: string): void {
+function refuse(res: ServerResponse, reason: string): SentRefusal {
   const reply = siteRefused(reason)
-  const json = JSON.stringify(reply.body)
-  res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) })
-  res.end(json)
+  const text = JSON.stringify(reply.body)
+  const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }
+  res.writeHead(reply.status, headers)
+  res.end(text)
+  return { headers, text }
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { startTestMock } from '../helpers/start-mock.js'
 import { rawRequest } from './raw-http.js'
+import type { RequestLogEntry } from '../../src/control/request-log.js'
 
 const ADMIN = 'glpat-admin-0000000000000'
 const EVIL = 'https://evil.example'
@@ -114,5 +115,41 @@ describe("--cors '*'", async () => {
     expect(response.status).toBe(204)
     expect(response.headers['access-control-allow-origin']).toBe('http://localhost:3000')
     expect(response.headers['access-control-allow-credentials']).toBeUndefined()
+  })
+})
+
+// A page turned away, or a client with a bad session id, was answered but left no trace: the developer
+// saw a 403 in the browser and nothing in the journal or the log. Refused requests are journaled in
+// the main scope (GitLab API paths, as every journal entry is) and logged, secrets masked as ever.
+describe('requests refused before they enter a scope', async () => {
+  const logged: RequestLogEntry[] = []
+  const mock = await startTestMock({ onRequest: (entry) => logged.push(entry) })
+  const lastEntry = () => mock.journal().at(-1)
+
+  it('journals and logs a cross-site write with its reason, the token in its query masked', async () => {
+    const response = await rawRequest(mock.port, { method: 'DELETE', path: `/api/v4/runners/1?private_token=${ADMIN}`, headers: { Origin: EVIL } })
+    expect(response.status).toBe(403)
+    expect(lastEntry()).toMatchObject({
+      method: 'DELETE', path: '/api/v4/runners/1?private_token=[REDACTED]', status: 403, operationId: null,
+      response: { body: { message: expect.stringContaining(`cross-site request from origin ${EVIL} refused`) } },
+    })
+    expect(JSON.stringify(mock.journal())).not.toContain(ADMIN)
+    expect(logged.at(-1)).toMatchObject({ method: 'DELETE', path: '/api/v4/runners/1?private_token=[REDACTED]', status: 403, session: null })
+  })
+
+  it('journals a request for a foreign Host and one with a bad session id', async () => {
+    const foreign = await rawRequest(mock.port, { path: '/api/v4/runners', headers: { Host: 'evil.example', 'PRIVATE-TOKEN': ADMIN } })
+    const foreignEntry = lastEntry()
+    const badSession = await rawRequest(mock.port, { path: '/api/v4/runners', headers: { 'X-Mock-Session': 'x'.repeat(201), 'PRIVATE-TOKEN': ADMIN } })
+    expect([foreign.status, foreignEntry?.status, foreignEntry?.headers['private-token'], badSession.status, lastEntry()?.status]).toEqual([403, 403, '[REDACTED]', 400, 400])
+    expect(lastEntry()?.response.body).toEqual(JSON.parse(badSession.text))
+  })
+
+  it('logs a refused preflight and a refused control request without journaling them', async () => {
+    const entries = mock.journal().length
+    const preflight = await rawRequest(mock.port, { method: 'OPTIONS', path: '/__mock/reset', headers: { Origin: EVIL, 'Access-Control-Request-Method': 'POST' } })
+    const control = await rawRequest(mock.port, { method: 'POST', path: '/__mock/reset', headers: { Origin: EVIL } })
+    expect([preflight.status, control.status, mock.journal().length - entries]).toEqual([403, 403, 0])
+    expect(logged.slice(-2).map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual(['OPTIONS /__mock/reset 403', 'POST /__mock/reset 403'])
   })
 })
