@@ -1,13 +1,16 @@
-// Finds the caller's token where GitLab looks for it (reference §1.3): the PRIVATE-TOKEN header, the
-// private_token query parameter, or an Authorization: Bearer header. Checking it is the store's job.
+// Finds the caller's token where GitLab looks for it (reference §1.3), in GitLab's order: the
+// private_token query parameter, the PRIVATE-TOKEN header, an Authorization: Bearer header.
+// Checking it is the store's job.
 import type { IncomingHttpHeaders } from 'node:http'
 import type { RawParams } from './input.js'
 
 export function findUserToken(headers: IncomingHttpHeaders, query: RawParams): string | undefined {
-  const header = headers['private-token']
-  if (typeof header === 'string' && header !== '') return header
+  // The query parameter first, then the header, then Bearer: GitLab's find_personal_access_token
+  // (`params[:private_token].presence || env['HTTP_PRIVATE_TOKEN'].presence || parsed_oauth_token`).
   const fromQuery = query.private_token
   if (typeof fromQuery === 'string' && fromQuery !== '') return fromQuery
+  const header = headers['private-token']
+  if (typeof header === 'string' && header !== '') return header
   const authorization = headers.authorization
   if (typeof authorization === 'string') {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim())

@@ -23,6 +23,18 @@ describe('credentials', () => {
     expect([response.status, (response.body as { id: number }).id]).toEqual([200, 16])
   })
 
+  // GitLab's find_personal_access_token: `params[:private_token].presence || env['HTTP_PRIVATE_TOKEN'].presence
+  // || parsed_oauth_token` (lib/gitlab/auth/auth_finders.rb, the same order from 10.x to now).
+  it('takes the private_token query parameter over the PRIVATE-TOKEN header, and either over a Bearer token', async () => {
+    const statuses = await Promise.all([
+      mock.call('GET', '/runners/16?private_token=glpat-nobody', { headers: { 'PRIVATE-TOKEN': OWNER } }),
+      mock.call('GET', `/runners/16?private_token=${OWNER}`, { headers: { 'PRIVATE-TOKEN': 'glpat-nobody' } }),
+      mock.call('GET', '/runners/16', { headers: { 'PRIVATE-TOKEN': 'glpat-nobody', Authorization: `Bearer ${OWNER}` } }),
+      mock.call('GET', '/runners/16?private_token=', { headers: { 'PRIVATE-TOKEN': OWNER } }),
+    ].map(async (response) => (await response).status))
+    expect(statuses).toEqual([401, 200, 401, 200])
+  })
+
   it('repeats a private_token sent in the query in the Link URLs, as GitLab does', async () => {
     const response = await mock.call('GET', `/runners?private_token=${OWNER}&per_page=10`, {})
     const base = `${mock.url}/runners`
