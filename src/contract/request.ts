@@ -5,7 +5,7 @@ import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import type { Operation, Schema } from './operations.js'
 import { isObject } from './pointer.js'
 import type { Violation } from './violation.js'
-import { prebuiltRequestValidators } from '../generated/request-validators.js'
+import { prebuiltValidators } from '../generated/validators.js'
 
 export interface RawRequest {
   /** Path parameters, already percent-decoded (findOperation gives them so). */
@@ -58,7 +58,7 @@ function compiledFor(operation: Operation): CompiledRequest | undefined {
 
 /**
  * The schemas an operation's request is validated against: its path and query parameters as one
- * object, and its body. Exported for the build-time validators (scripts/generate-request-validators.js),
+ * object, and its body. Exported for the build-time validators (scripts/generate-validators.js),
  * which must compile exactly these.
  */
 export function requestSchemas(
@@ -105,11 +105,11 @@ function compileNow(ajv: () => Ajv2020, operation: Operation): CompiledRequest {
 
 /**
  * The validator of `schema`: the one compiled at build time for the same schema text when there is
- * one (src/generated/request-validators.ts: the shipped contract's newest release, ~5 ms of ajv
+ * one (src/generated/validators.ts: the shipped contract's newest release, ~5 ms of ajv
  * code generation on a first request), compiled by ajv otherwise.
  */
 function validatorFor(ajv: () => Ajv2020, schema: Schema): ValidateFunction {
-  return prebuiltRequestValidators.get(JSON.stringify(schema)) ?? ajv().compile(schema)
+  return prebuiltValidators.get(JSON.stringify(schema)) ?? ajv().compile(schema)
 }
 
 /** `[a, b]` is one group, `[[a, b], [c, d]]` several. */

@@ -7,6 +7,7 @@ import type { GitlabFacts, Operation, ResponseSpec, Schema } from './operations.
 import { gitlabFacts } from './operations.js'
 import { decodePointer, isObject, valueAt } from './pointer.js'
 import type { Violation } from './violation.js'
+import { prebuiltValidators } from '../generated/validators.js'
 
 interface CompiledHeader {
   name: string
@@ -72,14 +73,33 @@ function compileNow(ajv: () => Ajv2020, operation: Operation): Map<string, Compi
 }
 
 /**
+ * The response schemas of `operation` compiled at build time (scripts/generate-validators.js): every
+ * header's and every error body's (4xx, 5xx). A first list checks its pagination headers and a first
+ * 401 or 404 its body; without these each would load ajv and compile. Success bodies are left out:
+ * the self-check vouches for those the serializer built, and their code would add ~200 KB.
+ */
+export function responseSchemasBuiltAhead(operation: Operation): Schema[] {
+  const schemas: Schema[] = []
+  for (const [status, spec] of Object.entries(operation.responses)) {
+    for (const [name, header] of Object.entries(spec.headers)) {
+      if (header.schema !== undefined && name.toLowerCase() !== 'content-type') schemas.push(header.schema)
+    }
+    if (Number(status) < 400) continue
+    for (const schema of Object.values(spec.content)) if (schema !== undefined) schemas.push(schema)
+  }
+  return schemas
+}
+
+/**
  * A validator that compiles its schema on its first call, so an operation's first check compiles only
  * what it walks: not the other statuses, nor a body the self-check vouches for (a first request at
- * start-up compiled every status of its operation, ~40 ms).
+ * start-up compiled every status of its operation, ~40 ms). The build's validator for the same schema
+ * text is taken when there is one (`responseSchemasBuiltAhead`).
  */
 function compileOnUse(ajv: () => Ajv2020, schema: Schema): ValidateFunction {
   let compiled: ValidateFunction | undefined
   const validate = ((data: unknown) => {
-    compiled ??= ajv().compile(schema)
+    compiled ??= prebuiltValidators.get(JSON.stringify(schema)) ?? ajv().compile(schema)
     const valid = compiled(data)
     validate.errors = compiled.errors
     return valid

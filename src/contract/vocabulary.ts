@@ -74,7 +74,7 @@ export const contractKeywords = [
  */
 export function createAjv({ checkSchemas = true, standalone = false }: { checkSchemas?: boolean; standalone?: boolean } = {}): Ajv2020 {
   const ajv = new (ajv2020Package().Ajv2020)({
-    // Keeps each validator's source, for build-time code (scripts/generate-request-validators.js).
+    // Keeps each validator's source, for build-time code (scripts/generate-validators.js).
     ...(standalone ? { code: { source: true, esm: true } } : {}),
     validateSchema: checkSchemas,
     // Without the check no schema is held to a meta-schema, so none is added (half of making an ajv).

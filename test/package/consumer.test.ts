@@ -200,22 +200,27 @@ await mock.close()
     expect(stdout.trim()).toBe('401 true')
   })
 
-  it('starts and answers a request whose validators the build compiled without loading ajv itself', async () => {
+  it('answers the first details, list, jobs page, 401 and 404 with validators the build compiled, without loading ajv itself', async () => {
     // ajv is loaded on first use (src/lazy-packages.ts); its runtime helpers, which the
-    // build-time validators call, are small modules of their own.
+    // build-time validators call, are small modules of their own. A list's and a jobs page's
+    // pagination headers and a 401's or 404's body are checked by the self-check.
     writeFileSync(
       join(project, 'no-ajv.mjs'),
       `import { createRequire } from 'node:module'
 import { startMock } from 'gitlab-runners-mock'
 const mock = await startMock({ scenario: 'bench' })
-const response = await fetch(mock.url + '/runners/5', { headers: { 'PRIVATE-TOKEN': 'glpat-admin-0000000000000' } })
+const statuses = []
+for (const [path, token] of [['/runners/5', 'glpat-admin-0000000000000'], ['/runners/all?per_page=20', 'glpat-admin-0000000000000'],
+  ['/runners/5/jobs', 'glpat-admin-0000000000000'], ['/runners/5', 'glpat-nobody'], ['/runners/999999', 'glpat-admin-0000000000000']]) {
+  statuses.push((await fetch(mock.url + path, { headers: { 'PRIVATE-TOKEN': token } })).status)
+}
 const loaded = Object.keys(createRequire(import.meta.url).cache).filter((file) => /[\\\\/]ajv[\\\\/]dist[\\\\/](core|2020|ajv)\\.js$/.test(file))
-console.log(response.status, JSON.stringify(loaded))
+console.log(statuses.join(' '), JSON.stringify(loaded), mock.selfCheckFailures.length)
 await mock.close()
 `,
     )
     const { stdout } = await run(process.execPath, ['no-ajv.mjs'], { cwd: project })
-    expect(stdout.trim()).toBe('200 []')
+    expect(stdout.trim()).toBe('200 200 200 401 404 [] 0')
   })
 
   it('type-checks a strict TypeScript consumer (exactOptionalPropertyTypes, skipLibCheck false)', async () => {
