@@ -20,11 +20,16 @@ import { LOAD_CORE, pinLoadGenerator, SERVER_CORE } from './pinning.js'
 import { freePort } from './servers.js'
 import { requestFor, WORKLOADS } from './workloads.js'
 
+const USAGE = 'Usage: GC_PROBE_ROUNDS=3 node --import tsx bench/gc-probe.ts [REQUESTS=100000] [CHECKOUT=. ...] [--limit]'
 const args = process.argv.slice(2)
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE)
+  process.exit(0)
+}
 const withLimit = args.includes('--limit')
 const positional = args.filter((arg) => arg !== '--limit')
-const requests = Number(positional[0] ?? 100_000)
-const rounds = Number(process.env.GC_PROBE_ROUNDS ?? 1)
+const requests = wholeNumber('REQUESTS', positional[0] ?? '100000')
+const rounds = wholeNumber('GC_PROBE_ROUNDS', process.env.GC_PROBE_ROUNDS ?? '1')
 const checkouts = (positional.length > 1 ? positional.slice(1) : ['.']).map((path) => resolve(path))
 const here = resolve(new URL('..', import.meta.url).pathname)
 const details = WORKLOADS.find((workload) => workload.name === 'runner details')!
@@ -151,4 +156,12 @@ try {
   }
 } finally {
   for (const probe of probes) probe.child.kill('SIGKILL')
+}
+
+/** A count from the command line or the environment: a positive whole number, or the usage and exit 2. */
+function wholeNumber(name: string, text: string): number {
+  const value = Number(text)
+  if (Number.isInteger(value) && value > 0) return value
+  console.error(`gc-probe: ${name} must be a positive whole number, got '${text}'\n${USAGE}`)
+  process.exit(2)
 }
