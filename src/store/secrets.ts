@@ -18,10 +18,11 @@ export const NEWEST_REGISTERED_PREFIX = 'glrtr-'
 
 /**
  * Runners registered with a registration token: the prefix is the served release's (none before 17.5,
- * `t1_` until 17.11, `glrtr-` since; reference §2.6), passed in by whoever knows the release.
+ * `t1_` until 17.11, `glrtr-` since; reference §2.6), passed in by whoever knows the release. Before
+ * the prefixes a token was 30 lowercase hex characters (reference §2.6, "legacy tokens").
  */
 export function registeredRunnerToken(prefix = NEWEST_REGISTERED_PREFIX): string {
-  return `${prefix}${randomPart()}`
+  return prefix === '' ? randomBytes(15).toString('hex') : `${prefix}${randomPart()}`
 }
 
 /** A fresh token of the same family as the runner's current one. */

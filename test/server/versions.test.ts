@@ -294,8 +294,8 @@ describe('runner-facing answers per release', () => {
     },
   )
 
-  // Reference §2.6: registered runners' tokens had no prefix, then t1_ (17.5), then glrtr- (17.11).
-  it.each(perRelease([/^[\w-]{20}$/, /^[\w-]{20}$/, /^[\w-]{20}$/, /^[\w-]{20}$/, /^glrtr-[\w-]{20}$/, /^glrtr-[\w-]{20}$/]))(
+  // Reference §2.6: registered runners' tokens were 30 lowercase hex characters, then t1_ (17.5), then glrtr- (17.11).
+  it.each(perRelease([/^[0-9a-f]{30}$/, /^[0-9a-f]{30}$/, /^[0-9a-f]{30}$/, /^[0-9a-f]{30}$/, /^glrtr-[\w-]{20}$/, /^glrtr-[\w-]{20}$/]))(
     '%s issues a registered runner a token shaped %s, and its resets keep the shape',
     async (release, shape) => {
       const registered = await mocks[release].call('POST', '/runners', { body: { token: INSTANCE_REGISTRATION_TOKEN, description: 'token shape' } })
