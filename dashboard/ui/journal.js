@@ -23,10 +23,10 @@ export async function render(view) {
       h('td', { class: 'path' }, h('button', { type: 'button', class: 'link', onclick: () => open(entry) }, entry.path)),
       h('td', {}, statusCode(entry.status)),
       h('td', { class: 'num' }, `${entry.durationMs} ms`),
-      h('td', {}, entry.operationId ?? h('span', { class: 'muted' }, 'unknown route')),
+      h('td', {}, entry.operationId ?? h('span', { class: 'muted' }, entry.refused ? 'refused' : 'unknown route')),
       h('td', {}, personaOf(entry)),
       h('td', {}, entry.headers['x-mock-session'] ?? 'main'),
-      h('td', {}, entry.fault ? h('span', { class: 'tag' }, `fault ${entry.fault}`) : '', entry.findings.length > 0 ? h('span', { class: 'tag tag-finding' }, `${entry.findings.length} contract finding${entry.findings.length > 1 ? 's' : ''}`) : ''),
+      h('td', {}, entry.refused ? h('span', { class: 'tag' }, `refused: ${entry.refused}`) : '', entry.fault ? h('span', { class: 'tag' }, `fault ${entry.fault}`) : '', entry.findings.length > 0 ? h('span', { class: 'tag tag-finding' }, `${entry.findings.length} contract finding${entry.findings.length > 1 ? 's' : ''}`) : ''),
     )
     body.prepend(row)
     while (body.rows.length > KEPT_ROWS) body.lastElementChild.remove()
@@ -56,7 +56,7 @@ export async function render(view) {
 function open(entry) {
   showDetail(
     `${entry.method} ${entry.path} → ${entry.status}`,
-    h('p', {}, `${entry.at} · ${entry.durationMs} ms · ${entry.operationId ?? 'unknown route'}${entry.fault ? ` · fault ${entry.fault}` : ''}`),
+    h('p', {}, `${entry.at} · ${entry.durationMs} ms · ${entry.operationId ?? (entry.refused ? `refused (${entry.refused})` : 'unknown route')}${entry.fault ? ` · fault ${entry.fault}` : ''}`),
     entry.findings.length > 0 ? h('div', { class: 'error' }, h('h3', {}, 'Contract findings'), h('ul', {}, entry.findings.map((f) => h('li', {}, f)))) : '',
     h('h3', {}, 'Request headers'),
     pretty(entry.headers),

@@ -23,6 +23,8 @@ export interface ServedRequest {
   readonly fault?: string | undefined
   readonly username?: string | undefined
   readonly findings?: readonly string[] | undefined
+  /** Why the request was refused before it entered a scope (`site_refused`, `invalid_session`…). */
+  readonly refusal?: string | undefined
 }
 
 /** A served request read back from its bytes: nothing redacted yet (the journal redacts on read). */
@@ -37,6 +39,7 @@ export interface StoredRequest {
   fault: string | undefined
   username: string | undefined
   findings: string[]
+  refusal: string | undefined
 }
 
 // Request headers worth seeing in the journal; the credentials among them are masked on read.
@@ -198,6 +201,7 @@ function walk(served: ServedRequest, texts: EntryTexts, sink: Writer): void {
   const findings = served.findings
   sink.count(findings?.length ?? 0)
   if (findings !== undefined) for (const finding of findings) sink.string(finding)
+  sink.string(served.refusal)
 }
 
 /** Reads back what `encode` wrote at `at`. */
@@ -226,6 +230,7 @@ export function decode(buffer: Buffer, at: number): StoredRequest {
   const username = reader.string()
   const findings: string[] = []
   for (let i = reader.count(); i > 0; i--) findings.push(reader.string()!)
+  const refusal = reader.string()
   return {
     method,
     originalUrl,
@@ -236,6 +241,7 @@ export function decode(buffer: Buffer, at: number): StoredRequest {
     fault,
     username,
     findings,
+    refusal,
   }
 }
 

@@ -31,6 +31,8 @@ export interface JournalEntry {
   username: string | null
   /** Where the mock's own response broke its contract (should stay empty). */
   findings: string[]
+  /** Why the request was refused before it reached a scope (`site_refused`, `origin_not_allowed`, `invalid_session`, `sessions_busy`), else null. */
+  refused: string | null
 }
 
 /** What each scope's journal keeps by default: entries, and bytes (the encoded requests and replies). */
@@ -153,5 +155,6 @@ function present(stored: StoredRequest, seq: number, at: number, status: number,
     fault: stored.fault ?? null,
     username: stored.username ?? null,
     findings: stored.findings,
+    refused: stored.refusal ?? null,
   }
 }

@@ -6,9 +6,8 @@ import type { RequestHandler } from 'express'
 import type { Clock } from '../store/clock.js'
 import type { WorldData } from '../store/records.js'
 import { World } from '../store/world.js'
-import { forcedStatus, invalidSession, sessionsBusy, StateNotSavedError } from '../server/errors.js'
+import { forcedStatus, invalidSession, sessionsBusy, StateNotSavedError, type ErrorReply } from '../server/errors.js'
 import { isRead, type FaultOutcome, type RequestScope, type SentRefusal, type ServerHooks } from '../server/hooks.js'
-import type { Reply } from '../server/respond.js'
 import type { FaultAction } from './faults.js'
 import type { JournalSize, ServedRequest } from './journal.js'
 import { SessionLimitError } from './refusals.js'
@@ -202,7 +201,7 @@ export class ControlPlane {
    * Enters a request's scope: its session by X-Mock-Session, else the main scope. An invalid
    * session id, or a full house of busy sessions, is refused here, before anything acts on a scope.
    */
-  enter(req: IncomingMessage, path: string): Exchange | { refused: Reply } {
+  enter(req: IncomingMessage, path: string): Exchange | { refused: ErrorReply } {
     const header = req.headers[SESSION_HEADER]
     let scope: Scope
     try {
@@ -227,6 +226,7 @@ export class ControlPlane {
   refused(req: IncomingMessage, res: ServerResponse, path: string, refusal: SentRefusal): void {
     const exchange = new Exchange(this, this.main, req, path.startsWith('/api/'), this.options.onServed !== undefined)
     exchange.response = refusal
+    exchange.refusal = refusal.code
     exchange.finish(res)
   }
 
@@ -347,6 +347,8 @@ class Exchange implements RequestScope, ServedRequest {
   body: unknown = undefined
   fault: string | undefined = undefined
   findings: string[] | undefined = undefined
+  /** Set for a request refused before it entered a scope: the refusal's code. */
+  refusal: string | undefined = undefined
   username: string | undefined = undefined
   /** The reply as sent (headers, and its body as the JSON text sent): the journal copies it out at finish. */
   response: { headers: Record<string, string>; body?: unknown; text?: string; bytes?: Buffer } | undefined = undefined

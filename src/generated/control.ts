@@ -600,6 +600,8 @@ export interface components {
             /** @description The user the request's token authenticated; null when none did. */
             username: string | null;
             findings: string[];
+            /** @description Why the request was refused before it reached a scope: `site_refused` (a foreign Host, a cross-site write), `origin_not_allowed` (a refused CORS preflight), `invalid_session`, `sessions_busy`; null for every request that was served. */
+            refused: string | null;
         };
         Overview: {
             /** @description The scenario's name or file; `inline` for inline YAML; null for data a program passed. */

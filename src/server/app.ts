@@ -16,7 +16,7 @@ import type { FaultOutcome, RequestScope, SentRefusal, ServerHooks } from './hoo
 import type { CorsSetting } from './cors.js'
 import { parseAllowedHosts, siteChecks, type SitePolicy } from './site-guard.js'
 import { findUserToken } from './credentials.js'
-import { errorReplyFor, internalError, invalidParams, noDocumentedAnswer, routeNotFound, stateNotSaved, StateNotSavedError, type ReleaseWording } from './errors.js'
+import { errorReplyFor, internalError, invalidParams, noDocumentedAnswer, routeNotFound, stateNotSaved, StateNotSavedError, type ErrorReply, type ReleaseWording } from './errors.js'
 import { carriesBody, InputError, readBody, type RawParams } from './input.js'
 import { originOf, pathOf, queryOf, SLASH } from './request-target.js'
 import type { LinkContext } from './pagination-headers.js'
@@ -354,12 +354,12 @@ function sendDocument(call: ApiCall): void {
 }
 
 /** A request refused before it entered a scope: not self-checked (no operation was matched). */
-function sendRefusal(res: ServerResponse, reply: Reply): SentRefusal {
+function sendRefusal(res: ServerResponse, reply: ErrorReply): SentRefusal {
   const text = JSON.stringify(reply.body)
   const headers = { ...reply.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) }
   res.writeHead(reply.status, headers)
   res.end(text)
-  return { headers, text }
+  return { code: reply.code, headers, text }
 }
 
 function replyForError(error: unknown, log: (line: string) => void, wording?: ReleaseWording): Reply {

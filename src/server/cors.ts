@@ -47,7 +47,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, path: strin
     const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) }
     res.writeHead(reply.status, headers)
     res.end(text)
-    return { headers, text }
+    return { code: reply.code, headers, text }
   }
   if (setting === '*') {
     res.setHeader('Access-Control-Allow-Origin', '*')

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RequestHandler } from 'express'
 import type { World } from '../store/world.js'
+import type { ErrorReply } from './errors.js'
 import type { Reply } from './respond.js'
 
 /** What the pipeline learns about a request while serving it, for whoever journals it. */
@@ -19,6 +20,8 @@ export interface ExchangeNotes {
 
 /** A refusal as it went on the wire, sent before the request entered a scope. */
 export interface SentRefusal {
+  /** The refusal's kind (`site_refused`, `origin_not_allowed`, `invalid_session`, `sessions_busy`). */
+  code: string
   headers: Record<string, string>
   /** The JSON body as sent. */
   text: string
@@ -56,7 +59,7 @@ export interface ServerHooks {
    * session). `path` is the request's path without its query. A reply refuses the request (a bad
    * session id, all sessions busy) before anything acts on a scope.
    */
-  enter(req: IncomingMessage, path: string): RequestScope | { refused: Reply }
+  enter(req: IncomingMessage, path: string): RequestScope | { refused: ErrorReply }
   /**
    * A request refused before it entered a scope (by the Host, CORS or Origin check, or by `enter`),
    * already answered with `refusal`: the journal and the request log show it like any other.

@@ -111,5 +111,5 @@ function refuse(res: ServerResponse, reason: string): SentRefusal {
   const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }
   res.writeHead(reply.status, headers)
   res.end(text)
-  return { headers, text }
+  return { code: reply.code, headers, text }
 }

@@ -1,6 +1,7 @@
 // The dashboard (/__mock/) and the API reference (/api/v4/docs/) in a real headless Chromium against a
 // real mock: every page loads cleanly and passes axe, and the dashboard's controls do what they say
 // through the public APIs. Each test that changes state works in its own session.
+import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { ManualClock, startMock, type RunningMock } from '../../src/index.js'
@@ -93,6 +94,26 @@ describe('dashboard', () => {
     // A row opens the redacted request and response.
     await row.locator('button').click()
     await expect.poll(() => page.locator('#detail-body').textContent()).toContain('[REDACTED]')
+    await page.context().close()
+  })
+
+  it('shows a cross-site write the mock refused in the main journal, marked as refused', async () => {
+    const { page } = await openPage(browser)
+    await page.goto(`${mock.origin}/__mock/#journal`)
+    await readySection(page, 'journal')
+    await page.locator('#journal-live', { hasText: 'live' }).waitFor()
+    // What a page on another site would send; node:http, because fetch keeps Origin for itself.
+    const status = await new Promise<number>((resolve, reject) => {
+      const sent = request(`${mock.url}/runners/${ONLINE_RUNNER}?refused=1`, { method: 'DELETE', headers: { Origin: 'https://evil.example', 'PRIVATE-TOKEN': ADMIN } }, (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      })
+      sent.on('error', reject).end()
+    })
+    expect(status).toBe(403)
+    const row = page.locator('table.journal tbody tr', { hasText: `/api/v4/runners/${ONLINE_RUNNER}?refused=1` })
+    await row.waitFor({ timeout: 2000 })
+    expect(await row.textContent()).toContain('refused: site_refused')
     await page.context().close()
   })
 

@@ -95,6 +95,7 @@ describe('journal', () => {
         fault: null,
         username: 'root',
         findings: [],
+        refused: null,
       },
       {
         seq: first + 1,
@@ -107,8 +108,9 @@ describe('journal', () => {
         fault: null,
         username: 'root',
         findings: [],
+        refused: null,
       },
-      { seq: first + 2, method: 'GET', path: '/api/v4/nowhere', status: 404, operationId: null, headers: {}, body: null, fault: null, username: null, findings: [] },
+      { seq: first + 2, method: 'GET', path: '/api/v4/nowhere', status: 404, operationId: null, headers: {}, body: null, fault: null, username: null, findings: [], refused: null },
     ])
     expect(entries.every((entry) => typeof entry.durationMs === 'number' && entry.durationMs >= 0)).toBe(true)
     // The answer is kept too, with the token GitLab repeats in its Link URLs redacted.

@@ -51,6 +51,7 @@ describe('the journal reads back what was served', () => {
         fault: 'f1',
         username: 'jöhn',
         findings: ['body /: must have required property "id" ✗'],
+        refusal: 'sessions_büsy',
       }),
     )
     expect(journal.list()).toEqual<JournalEntry[]>([
@@ -71,6 +72,7 @@ describe('the journal reads back what was served', () => {
         fault: 'f1',
         username: 'jöhn',
         findings: ['body /: must have required property "id" ✗'],
+        refused: 'sessions_büsy',
       },
     ])
   })
@@ -93,6 +95,7 @@ describe('the journal reads back what was served', () => {
         fault: null,
         username: null,
         findings: [],
+        refused: null,
       },
     ])
   })

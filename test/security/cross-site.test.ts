@@ -130,7 +130,7 @@ describe('requests refused before they enter a scope', async () => {
     const response = await rawRequest(mock.port, { method: 'DELETE', path: `/api/v4/runners/1?private_token=${ADMIN}`, headers: { Origin: EVIL } })
     expect(response.status).toBe(403)
     expect(lastEntry()).toMatchObject({
-      method: 'DELETE', path: '/api/v4/runners/1?private_token=[REDACTED]', status: 403, operationId: null,
+      method: 'DELETE', path: '/api/v4/runners/1?private_token=[REDACTED]', status: 403, operationId: null, refused: 'site_refused',
       response: { body: { message: expect.stringContaining(`cross-site request from origin ${EVIL} refused`) } },
     })
     expect(JSON.stringify(mock.journal())).not.toContain(ADMIN)
@@ -141,8 +141,14 @@ describe('requests refused before they enter a scope', async () => {
     const foreign = await rawRequest(mock.port, { path: '/api/v4/runners', headers: { Host: 'evil.example', 'PRIVATE-TOKEN': ADMIN } })
     const foreignEntry = lastEntry()
     const badSession = await rawRequest(mock.port, { path: '/api/v4/runners', headers: { 'X-Mock-Session': 'x'.repeat(201), 'PRIVATE-TOKEN': ADMIN } })
-    expect([foreign.status, foreignEntry?.status, foreignEntry?.headers['private-token'], badSession.status, lastEntry()?.status]).toEqual([403, 403, '[REDACTED]', 400, 400])
+    expect([foreign.status, foreignEntry?.status, foreignEntry?.refused, foreignEntry?.headers['private-token'], badSession.status, lastEntry()?.status, lastEntry()?.refused])
+      .toEqual([403, 403, 'site_refused', '[REDACTED]', 400, 400, 'invalid_session'])
     expect(lastEntry()?.response.body).toEqual(JSON.parse(badSession.text))
+  })
+
+  it('journals a served request with refused: null', async () => {
+    await rawRequest(mock.port, { path: '/api/v4/runners/1', headers: { 'PRIVATE-TOKEN': ADMIN } })
+    expect([lastEntry()?.status, lastEntry()?.refused]).toEqual([200, null])
   })
 
   it('logs a refused preflight and a refused control request without journaling them', async () => {
