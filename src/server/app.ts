@@ -267,7 +267,7 @@ function answerFrom(world: World, call: ApiCall): Reply {
   // GitLab authenticates before Grape validates parameters: a stranger with bad params gets 401.
   let actor: Actor | undefined
   if (operation.security.length > 0) {
-    const token = findUserToken(req.headers, query)
+    const token = findUserToken(req.headers, query, body)
     // Static answers know no users: any credential will do, none is a 401.
     if (options.static) {
       if (token === undefined) throw new UnauthorizedError('missing')

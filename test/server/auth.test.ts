@@ -35,6 +35,19 @@ describe('credentials', () => {
     expect(statuses).toEqual([401, 200, 401, 200])
   })
 
+  // Rails' params hold the body's parameters too (form or JSON), merged under the query's.
+  it('takes a private_token sent in a JSON or form body, and the query\'s over it', async () => {
+    const update = (path: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      mock.call('PUT', path, { headers, body: { description: 'by body token', ...body } }).then((response) => response.status)
+    const form = await send(mock.url, 'PUT', '/runners/16', { form: { private_token: OWNER, description: 'by form token' } })
+    expect([
+      await update('/runners/16', { private_token: OWNER }),
+      form.status,
+      await update('/runners/16?private_token=glpat-nobody', { private_token: OWNER }),
+      await update('/runners/16', { private_token: 'glpat-nobody' }, { 'PRIVATE-TOKEN': OWNER }),
+    ]).toEqual([200, 200, 401, 401])
+  })
+
   it('repeats a private_token sent in the query in the Link URLs, as GitLab does', async () => {
     const response = await mock.call('GET', `/runners?private_token=${OWNER}&per_page=10`, {})
     const base = `${mock.url}/runners`
