@@ -5,13 +5,13 @@
 import { loadContract } from '../src/contract/index.js'
 import { ManualClock, startMock } from '../src/index.js'
 import { fuzzRequests, secretsOf } from '../test/fuzz/requests.js'
-import { emptyTally, runFuzz } from '../test/fuzz/run.js'
+import { emptyTally, fuzzTarget, runFuzz } from '../test/fuzz/run.js'
 
 const total = Number(process.argv[2] ?? 100_000)
 const seed = Number(process.argv[3] ?? 1)
 const mock = await startMock({ clock: new ManualClock(Date.UTC(2025, 5, 2, 12)), selfCheck: 'strict', log: () => {} })
 const secrets = secretsOf(mock.exportState())
-const target = { port: mock.port, state: () => JSON.stringify(mock.exportState()), reset: () => mock.reset() }
+const target = fuzzTarget(mock)
 const requests = fuzzRequests(loadContract(), secrets, seed, mock.port)
 const started = performance.now()
 const tally = emptyTally()

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { loadContract } from '../../src/contract/index.js'
 import { startTestMock } from '../helpers/start-mock.js'
 import { fuzzRequests, secretsOf } from './requests.js'
-import { runFuzz } from './run.js'
+import { fuzzTarget, runFuzz } from './run.js'
 
 const SEED = 20_261_207
 const REQUESTS = 5000
@@ -15,12 +15,20 @@ describe('fuzz', async () => {
   const secrets = secretsOf(mock.exportState())
 
   it(`survives ${REQUESTS} hostile requests with every invariant intact`, { timeout: 120_000 }, async () => {
-    const target = { port: mock.port, state: () => JSON.stringify(mock.exportState()), reset: () => mock.reset() }
+    const target = fuzzTarget(mock)
     const tally = await runFuzz(target, fuzzRequests(loadContract(), secrets, SEED, mock.port), REQUESTS, secrets)
     expect(tally.problems).toEqual([])
     expect(tally).toMatchObject({ requests: REQUESTS, serverErrors: 0, resets: 0, nonJson4xx: 0, secretsEchoed: 0, stateChangedByRefusal: 0 })
     // The run reached past the front door: a share of the requests were valid enough to succeed.
     const succeeded = Object.entries(tally.byStatus).filter(([status]) => Number(status) < 300).reduce((sum, [, n]) => sum + n, 0)
     expect(succeeded).toBeGreaterThan(REQUESTS / 50)
+  })
+
+  it('resets to the state it started from even after a control request loaded an empty scenario', async () => {
+    const target = fuzzTarget(mock)
+    const loaded = await fetch(`${mock.origin}/__mock/scenario`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ yaml: '' }) })
+    const emptied = mock.exportState().accessTokens.length
+    await target.reset()
+    expect([loaded.status, emptied, mock.exportState().accessTokens.map((token) => token.token)]).toEqual([204, 0, secrets.personalTokens])
   })
 })

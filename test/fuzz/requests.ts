@@ -134,7 +134,13 @@ function operationRequest(random: Random, operation: Operation, tokens: string[]
   else if (credential < 0.85) headers['PRIVATE-TOKEN'] = pick(random, ['glpat-nope', '', 'x'.repeat(4000), 'glpat-admin-0000000000000 '])
   const method = random() < 0.05 ? pick(random, ['PATCH', 'PUT', 'DELETE', 'POST', 'HEAD']) : operation.method.toUpperCase()
   const request: FuzzRequest = { label: `${operation.operationId}`, method, path: query.length > 0 ? `${path}?${query.join('&')}` : path, headers }
-  if (method !== 'GET' && method !== 'HEAD') Object.assign(request, bodyFor(random, operation, secrets))
+  if (method !== 'GET' && method !== 'HEAD') {
+    // The body's Content-Type joins the credentials: assigning its headers over the request's dropped
+    // them, so every write answered 401 before it reached a parameter rule or the store.
+    const { body, headers: bodyHeaders } = bodyFor(random, operation, secrets)
+    request.body = body
+    Object.assign(headers, bodyHeaders)
+  }
   request.label = `${operation.operationId} ${request.method} ${request.path.slice(0, 120)}`
   return request
 }
