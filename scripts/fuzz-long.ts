@@ -1,7 +1,8 @@
 // `npm run fuzz:long`: the fuzz test's generator for 100,000 requests (or argv[2]) against one mock in
 // this process, then the figures: requests, 5xx, resets, 4xx without a JSON body, secrets echoed,
 // refusals that changed the state, cross-site or foreign-Host requests let through, max RSS (mock
-// and fuzzer together). Exit 1 when any count is non-zero. Arguments: [requests] [seed].
+// and fuzzer together). Exit 1 when any count is non-zero. Arguments: [requests] [seed] [GitLab
+// version the mock answers as, e.g. 14.10; the newest when absent].
 import { loadContract } from '../src/contract/index.js'
 import { ManualClock, startMock } from '../src/index.js'
 import { fuzzRequests, secretsOf } from '../test/fuzz/requests.js'
@@ -9,7 +10,12 @@ import { emptyTally, fuzzTarget, runFuzz } from '../test/fuzz/run.js'
 
 const total = Number(process.argv[2] ?? 100_000)
 const seed = Number(process.argv[3] ?? 1)
-const mock = await startMock({ clock: new ManualClock(Date.UTC(2025, 5, 2, 12)), selfCheck: 'strict', log: () => {} })
+const gitlabVersion = process.argv[4]
+const mock = await startMock({ clock: new ManualClock(Date.UTC(2025, 5, 2, 12)), selfCheck: 'strict', log: () => {}, gitlabVersion }).catch((error: unknown) => {
+  // A version the profiles do not know, most likely: the message names the supported range.
+  process.stderr.write(`fuzz:long: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(2)
+})
 const secrets = secretsOf(mock.exportState())
 const target = fuzzTarget(mock)
 const requests = fuzzRequests(loadContract(), secrets, seed, mock.port)
@@ -24,6 +30,7 @@ for (let done = 0; done < total; done += STEP) {
 await mock.close()
 const figures = {
   seed,
+  gitlabVersion: mock.gitlabVersion,
   requests: tally.requests,
   serverErrors: tally.serverErrors,
   resets: tally.resets,

@@ -24,6 +24,20 @@ describe('fuzz', async () => {
     expect(succeeded).toBeGreaterThan(REQUESTS / 50)
   })
 
+  // Older releases take other paths (operations missing, other filters, messages and token shapes):
+  // the same invariants hold there.
+  it.each(['11.11', '15.11'])('survives hostile requests against GitLab %s with every invariant intact', { timeout: 120_000 }, async (gitlabVersion) => {
+    const older = await startTestMock({ gitlabVersion })
+    try {
+      const olderSecrets = secretsOf(older.exportState())
+      const tally = await runFuzz(fuzzTarget(older), fuzzRequests(loadContract(), olderSecrets, SEED, older.port), REQUESTS / 4, olderSecrets)
+      expect(tally.problems).toEqual([])
+      expect(tally).toMatchObject({ requests: REQUESTS / 4, serverErrors: 0, resets: 0, nonJson4xx: 0, secretsEchoed: 0, stateChangedByRefusal: 0 })
+    } finally {
+      await older.close()
+    }
+  })
+
   it('resets to the state it started from even after a control request loaded an empty scenario', async () => {
     const target = fuzzTarget(mock)
     const loaded = await fetch(`${mock.origin}/__mock/scenario`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ yaml: '' }) })
