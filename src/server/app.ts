@@ -12,11 +12,12 @@ import { dispatch } from '../contract/operations.js'
 import type { World } from '../store/world.js'
 import { authenticateUser, requireScope, type Actor } from '../store/tokens.js'
 import type { Handler, OperationId } from './handler.js'
-import type { FaultOutcome, RequestScope, SentRefusal, ServerHooks } from './hooks.js'
+import type { FaultOutcome, RequestScope, ServerHooks } from './hooks.js'
 import type { CorsSetting } from './cors.js'
 import { parseAllowedHosts, siteChecks, type SitePolicy } from './site-guard.js'
 import { findUserToken } from './credentials.js'
-import { errorReplyFor, internalError, invalidParams, noDocumentedAnswer, routeNotFound, stateNotSaved, StateNotSavedError, type ErrorReply, type ReleaseWording } from './errors.js'
+import { sendRefusal } from './refusal.js'
+import { errorReplyFor, internalError, invalidParams, noDocumentedAnswer, routeNotFound, stateNotSaved, StateNotSavedError, type ReleaseWording } from './errors.js'
 import { carriesBody, InputError, readBody, type RawParams } from './input.js'
 import { originOf, pathOf, queryOf, SLASH } from './request-target.js'
 import type { LinkContext } from './pagination-headers.js'
@@ -351,15 +352,6 @@ function sendDocument(call: ApiCall): void {
   call.res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) })
   call.res.end(call.req.method === 'HEAD' ? undefined : json)
   call.scope.finish(call.res)
-}
-
-/** A request refused before it entered a scope: not self-checked (no operation was matched). */
-function sendRefusal(res: ServerResponse, reply: ErrorReply): SentRefusal {
-  const text = JSON.stringify(reply.body)
-  const headers = { ...reply.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) }
-  res.writeHead(reply.status, headers)
-  res.end(text)
-  return { code: reply.code, headers, text }
 }
 
 function replyForError(error: unknown, log: (line: string) => void, wording?: ReleaseWording): Reply {

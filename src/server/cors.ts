@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { refusedOriginReason, type CorsSetting } from './cors-setting.js'
 import { originNotAllowed } from './errors.js'
 import type { SentRefusal } from './hooks.js'
+import { sendRefusal } from './refusal.js'
 
 export type { CorsSetting } from './cors-setting.js'
 
@@ -42,12 +43,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, path: strin
   if (!isAllowedOrigin(origin, setting)) {
     // A refused preflight says so, rather than falling through to a 404 that hides the cause.
     if (!preflight) return 'passed'
-    const reply = originNotAllowed(origin, refusedOriginReason(origin, setting))
-    const text = JSON.stringify(reply.body)
-    const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) }
-    res.writeHead(reply.status, headers)
-    res.end(text)
-    return { code: reply.code, headers, text }
+    return sendRefusal(res, originNotAllowed(origin, refusedOriginReason(origin, setting)))
   }
   if (setting === '*') {
     res.setHeader('Access-Control-Allow-Origin', '*')

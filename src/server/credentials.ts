@@ -8,9 +8,10 @@ export function findUserToken(headers: IncomingHttpHeaders, query: RawParams, bo
   // The parameter first, then the header, then Bearer: GitLab's find_personal_access_token
   // (`params[:private_token].presence || env['HTTP_PRIVATE_TOKEN'].presence || parsed_oauth_token`).
   // Rails' params are the body's parameters merged under the query's: the query's wins.
-  for (const parameter of [query.private_token, body?.['private_token']]) {
-    if (typeof parameter === 'string' && parameter !== '') return parameter
-  }
+  const fromQuery = query.private_token
+  if (typeof fromQuery === 'string' && fromQuery !== '') return fromQuery
+  const fromBody = body?.['private_token']
+  if (typeof fromBody === 'string' && fromBody !== '') return fromBody
   const header = headers['private-token']
   if (typeof header === 'string' && header !== '') return header
   const authorization = headers.authorization

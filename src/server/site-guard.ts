@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { applyCors, isAllowedOrigin, settingFor, type CorsSetting } from './cors.js'
 import { siteRefused } from './errors.js'
 import type { SentRefusal } from './hooks.js'
+import { sendRefusal } from './refusal.js'
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 // A DNS name or a bracketed IPv6 address, then an optional port: nothing else belongs in Host.
@@ -104,12 +105,8 @@ function isSameOrigin(origin: string, host: string | undefined): boolean {
   }
 }
 
-// Sent before any route or session is chosen, so neither the journal nor the self-check sees it.
+// Sent before any route or session is chosen: not self-checked; the journal and the log get it
+// through `ServerHooks.refused`.
 function refuse(res: ServerResponse, reason: string): SentRefusal {
-  const reply = siteRefused(reason)
-  const text = JSON.stringify(reply.body)
-  const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }
-  res.writeHead(reply.status, headers)
-  res.end(text)
-  return { code: reply.code, headers, text }
+  return sendRefusal(res, siteRefused(reason), 'application/json')
 }
