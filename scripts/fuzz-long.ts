@@ -8,8 +8,8 @@ import { ManualClock, startMock } from '../src/index.js'
 import { fuzzRequests, secretsOf } from '../test/fuzz/requests.js'
 import { emptyTally, fuzzTarget, runFuzz } from '../test/fuzz/run.js'
 
-const total = Number(process.argv[2] ?? 100_000)
-const seed = Number(process.argv[3] ?? 1)
+const total = wholeNumber('requests', process.argv[2] ?? '100000')
+const seed = wholeNumber('seed', process.argv[3] ?? '1')
 const gitlabVersion = process.argv[4]
 const mock = await startMock({ clock: new ManualClock(Date.UTC(2025, 5, 2, 12)), selfCheck: 'strict', log: () => {}, gitlabVersion }).catch((error: unknown) => {
   // A version the profiles do not know, most likely: the message names the supported range.
@@ -46,3 +46,11 @@ const figures = {
 process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`)
 const broken = tally.serverErrors + tally.resets + tally.nonJson4xx + tally.secretsEchoed + tally.stateChangedByRefusal + tally.notRefused
 process.exit(broken === 0 ? 0 : 1)
+
+/** A count or seed from the command line: a whole number (≥ 1 for requests), else a message and exit 2. A NaN ran nothing and reported no problems. */
+function wholeNumber(name: 'requests' | 'seed', text: string): number {
+  const value = Number(text)
+  if (Number.isSafeInteger(value) && value >= (name === 'requests' ? 1 : 0)) return value
+  process.stderr.write(`fuzz:long: ${name} must be a whole number${name === 'requests' ? ' from 1' : ''}, got '${text}'. Usage: npm run fuzz:long -- [requests] [seed] [GitLab version]\n`)
+  process.exit(2)
+}
