@@ -12,6 +12,7 @@ import { loadScenario, parseScenario, resolveScenarioPath, ScenarioError } from 
 import { displayName } from '../scenarios/source.js'
 import type { FileAccess } from '../scenarios/file-access.js'
 import type { WorldData } from '../store/records.js'
+import type { RunnerTokenPrefixes } from '../store/secrets.js'
 import { checkFaultTarget, FaultError, type FaultTargets } from './faults.js'
 import type { Journal } from './journal.js'
 import { overviewOf, personasOf } from './overview.js'
@@ -103,6 +104,8 @@ export interface ControlSurfaceOptions {
   scenarioFiles: FileAccess | undefined
   /** What a fault may name (the GitLab API's operations and paths); a fault naming anything else could never fire. */
   faultTargets: FaultTargets
+  /** The prefixes of the runner tokens the served release issues: a scenario's runners without a token get such tokens. */
+  tokenPrefixes: RunnerTokenPrefixes
   /** What health and the index report about this mock. */
   about: { version: string; gitlabVersion: string; startedAt: number }
   /** Path the control API is mounted at, for the index. */
@@ -149,14 +152,13 @@ export function controlSurface(options: ControlSurfaceOptions) {
         plane.load(scope, structuredClone(params.data))
         return noContent
       }
-      const files = options.scenarioFiles
-      const now = scope.clock.now()
+      const reading = { now: scope.clock.now(), files: options.scenarioFiles, tokenPrefixes: options.tokenPrefixes }
       const data = orBadRequest(
         () =>
           params.name !== undefined
-            ? loadScenario(params.name, { now, files })
+            ? loadScenario(params.name, reading)
             // Inline scenarios resolve includes against scenarios/, as if they were a file there.
-            : parseScenario(String(params.yaml), displayName(resolveScenarioPath('inline')), { now, files }),
+            : parseScenario(String(params.yaml), displayName(resolveScenarioPath('inline')), reading),
         ScenarioError,
       )
       if ('refused' in data) return data

@@ -48,7 +48,7 @@ export interface Behaviours {
   /** The prefix of authentication tokens of runners registered with a registration token. */
   registeredRunnerTokenPrefix: '' | 't1_' | 'glrtr-'
   /** The prefix of authentication tokens of runners created with `POST /user/runners` (or the UI). */
-  createdRunnerTokenPrefix: 'glrt-'
+  createdRunnerTokenPrefix: '' | 'glrt-'
   /** Whether an instance may configure the prefix of created runners' tokens. */
   createdRunnerTokenPrefixConfigurable: boolean
 }
@@ -80,7 +80,7 @@ const valueChecks: Record<BehaviourName, (value: unknown) => boolean> = {
   createRunnerScope: isBoolean,
   auditorsListAllRunners: isBoolean,
   registeredRunnerTokenPrefix: oneOf('', 't1_', 'glrtr-'),
-  createdRunnerTokenPrefix: oneOf('glrt-'),
+  createdRunnerTokenPrefix: oneOf('', 'glrt-'),
   createdRunnerTokenPrefixConfigurable: isBoolean,
 }
 

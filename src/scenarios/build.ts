@@ -7,6 +7,7 @@ import type {
   AccessLevel, AccessTokenRecord, CommitRecord, GroupRecord, InstanceRecord, JobRecord, JobStatus, Membership,
   Millis, PipelineRecord, ProjectRecord, RunnerManagerRecord, RunnerRecord, UserRecord, Visibility, WorldData,
 } from '../store/records.js'
+import { NEWEST_TOKEN_PREFIXES, runnerTokenPrefix, shapedRunnerToken, type RunnerTokenPrefixes } from '../store/secrets.js'
 import type { InstanceSpec, JobSpec, RoleName, RunnerSpec, TimeSpec } from './format.js'
 import { isSayable, parseDuration, parseTime, TIME_RANGE } from './relative-time.js'
 import { ScenarioError, type ScenarioProblem } from './scenario-error.js'
@@ -39,9 +40,12 @@ export function derive(key: string, length: number, encoding: 'base64url' | 'hex
   return createHash('sha256').update(key).digest(encoding).slice(0, length)
 }
 
-/** The world, or a ScenarioError with every problem found: the builder goes on past each broken entity. */
-export function buildWorld(merged: MergedScenario, now: Millis): WorldData {
-  return new WorldBuilder(now, merged.broken).build(merged)
+/**
+ * The world, or a ScenarioError with every problem found: the builder goes on past each broken entity.
+ * A runner without a `token` gets one shaped as the served release issues them (`tokenPrefixes`).
+ */
+export function buildWorld(merged: MergedScenario, now: Millis, tokenPrefixes: RunnerTokenPrefixes = NEWEST_TOKEN_PREFIXES): WorldData {
+  return new WorldBuilder(now, tokenPrefixes, merged.broken).build(merged)
 }
 
 type Kind = 'user' | 'group' | 'project'
@@ -68,7 +72,11 @@ class WorldBuilder {
   private readonly failedKinds = new Set<Kind>()
 
   /** `broken` names entities (`user:alice`, `group:acme`) that already have a problem of their own. */
-  constructor(private readonly now: Millis, private readonly broken: Set<string> = new Set()) {}
+  constructor(
+    private readonly now: Millis,
+    private readonly tokenPrefixes: RunnerTokenPrefixes,
+    private readonly broken: Set<string> = new Set(),
+  ) {}
 
   build(merged: MergedScenario): WorldData {
     const instance = this.phase(undefined, () => this.instance(merged))
@@ -399,7 +407,7 @@ class WorldBuilder {
     const registrationType = spec.registration_type
       ?? (spec.token === undefined || spec.token.startsWith('glrt-') ? 'authenticated_user' : 'registration_token')
     const id = spec.id ?? nextId()
-    const token = spec.token ?? `${registrationType === 'authenticated_user' ? 'glrt-' : 'glrtr-'}${derive(`runner:${id}`, 20)}`
+    const token = spec.token ?? shapedRunnerToken(runnerTokenPrefix(this.tokenPrefixes, registrationType), derive(`runner:${id}`, 20))
     this.claimSecret(token, siteAt(at, 'token'))
     return {
       id,

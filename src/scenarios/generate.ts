@@ -11,6 +11,7 @@ import type {
   RunnerManagerRecord, RunnerRecord, RunnerType, UserRecord, Visibility, WorldData,
 } from '../store/records.js'
 import { JobTableBuilder } from '../store/job-table.js'
+import { NEWEST_TOKEN_PREFIXES, runnerTokenPrefix, shapedRunnerToken, type RunnerTokenPrefixes } from '../store/secrets.js'
 import type { GenerateSpec } from './format.js'
 import { mulberry32 } from './seeded-random.js'
 
@@ -72,6 +73,20 @@ const FAILURE_REASONS = ['script_failure', 'script_failure', 'script_failure', '
 const REFS = ['main', 'main', 'main', 'develop', 'feature/runner-tags', 'fix/flaky-spec', 'release/17.5']
 
 /** The world `spec` adds to `base`, ids continuing after every id in `base`. */
+/**
+ * `world` (generated on a base of `baseRunners` runners) with its generated runners' tokens shaped as
+ * a release of `prefixes` issues them. The generator writes the newest release's shapes, in the
+ * prebuilt world too; the secret part stays, so the same seed gives the same tokens in every release.
+ */
+export function reshapeGeneratedTokens(world: WorldData, baseRunners: number, prefixes: RunnerTokenPrefixes): WorldData {
+  if (prefixes.registered === NEWEST_TOKEN_PREFIXES.registered && prefixes.created === NEWEST_TOKEN_PREFIXES.created) return world
+  for (const runner of world.runners.slice(baseRunners)) {
+    const body = runner.token.slice(runnerTokenPrefix(NEWEST_TOKEN_PREFIXES, runner.registrationType).length)
+    runner.token = shapedRunnerToken(runnerTokenPrefix(prefixes, runner.registrationType), body)
+  }
+  return world
+}
+
 export function generateWorld(base: WorldData, spec: GenerateSpec, now: Millis): WorldData {
   return new Generator(base, spec, now).run()
 }
@@ -277,7 +292,8 @@ class Generator {
         accessLevel: this.random() < 0.15 ? 'ref_protected' : 'not_protected',
         maximumTimeout: this.random() < 0.3 ? this.pick([3_600, 7_200, 10_800, 86_400]) : null,
         maintenanceNote: this.random() < 0.05 ? this.interned(`Scheduled for OS upgrade by ${this.faker.person.firstName()}`) : null,
-        token: flat(`${registered ? 'glrtr-' : 'glrt-'}${token(this.random, 11)}${runnerId.toString(36).padStart(9, '0')}`),
+        // The newest release's shape; reshapeGeneratedTokens gives another release's.
+        token: flat(`${registered ? NEWEST_TOKEN_PREFIXES.registered : NEWEST_TOKEN_PREFIXES.created}${token(this.random, 11)}${runnerId.toString(36).padStart(9, '0')}`),
         tokenExpiresAt: null,
         createdAt,
         updatedAt: createdAt,

@@ -4,8 +4,10 @@
 
 import { readFileSync } from 'node:fs'
 import type { Millis, WorldData } from '../store/records.js'
+import { NEWEST_TOKEN_PREFIXES, type RunnerTokenPrefixes } from '../store/secrets.js'
 import { buildWorld } from './build.js'
 import type { GenerateSpec } from './format.js'
+import { reshapeGeneratedTokens } from './generate.js'
 import { prebuildWorld, seededWorld } from './prebuilt-world.js'
 import { generateCapProblems } from './generate-caps.js'
 import type { FileAccess } from './file-access.js'
@@ -24,6 +26,8 @@ export interface LoadOptions {
    * means the scenario came over the control API, which also gets the lower `generate:` caps.
    */
   files?: FileAccess
+  /** The prefixes of the runner tokens the served release issues, for runners the scenario gives none; the newest release's when absent. */
+  tokenPrefixes?: RunnerTokenPrefixes
 }
 
 export { SCENARIOS_DIR } from './source.js'
@@ -62,7 +66,8 @@ function readScenarioText(nameOrPath: string): { text: string; file: string } {
 /** Builds a world from scenario text; `file` names it in messages and anchors relative includes. */
 export function parseScenario(text: string, file: string, options: LoadOptions): WorldData {
   const { built, generate, replay } = readAndBuild(text, file, options)
-  const world = generate === null ? built : seededWorld(built, generate, options.now)
+  const tokenPrefixes = options.tokenPrefixes ?? NEWEST_TOKEN_PREFIXES
+  const world = generate === null ? built : reshapeGeneratedTokens(seededWorld(built, generate, options.now), built.runners.length, tokenPrefixes)
   const replays = readReplays(replay, options.files)
   return replays.length === 0 ? world : { ...world, replays }
 }
@@ -73,6 +78,6 @@ function readAndBuild(text: string, file: string, options: LoadOptions): { built
   // A scenario with confined file access came over the control API: it gets the lower caps.
   if (merged.generate !== null) merged.problems.push(...generateCapProblems(merged.generate.spec, merged.generate.at, options.files === undefined))
   // Every problem of every file at once: the builder reports its own after the files' and throws them all.
-  const built = buildWorld(merged, options.now)
+  const built = buildWorld(merged, options.now, options.tokenPrefixes)
   return { built, generate: merged.generate?.spec ?? null, replay: merged.replay }
 }

@@ -25,7 +25,7 @@ import type { GenerateSpec } from './format.js'
 import { generateWorld } from './generate.js'
 
 /** The generator's modules, relative to this one: every module generate.ts imports for more than types, generate.ts, and this one. */
-export const GENERATOR_MODULES = ['./generate', './seeded-random', '../store/job-table', './prebuilt-world']
+export const GENERATOR_MODULES = ['./generate', './seeded-random', '../store/job-table', '../store/secrets', './prebuilt-world']
 
 const here = import.meta.url
 const worldsDir = new URL('../worlds/', here)

@@ -3,6 +3,7 @@
 // as a window and the served release lies inside it, the mock picks the newer side (README "Serving a
 // release"). Nothing here compares version strings: the profile answers every question.
 import { UnknownFactError, type BehaviourName, type Behaviours, type FactKind, type VersionProfile } from '../profile/index.js'
+import type { RunnerTokenPrefixes } from '../store/secrets.js'
 import type { StatusRules } from '../store/status.js'
 import type { ScopeRule } from '../store/tokens.js'
 import type { ReleaseWording } from './errors.js'
@@ -18,6 +19,8 @@ export interface ServedRelease {
   shown<T extends object>(schema: string, entity: T): T
   /** Thresholds and status words for the store. */
   statusRules: StatusRules
+  /** The prefixes of the runner tokens this release issues (none: legacy 30-hex tokens). */
+  tokenPrefixes: RunnerTokenPrefixes
   /** The contract's scope rule without the scopes this release did not know (manage_runner, create_runner). */
   scopeRule(rule: ScopeRule): ScopeRule
   wording: ReleaseWording
@@ -42,8 +45,7 @@ export function serveRelease(profile: VersionProfile): ServedRelease {
   const behaviours = new Map<BehaviourName, unknown>()
   const behaviour = <K extends BehaviourName>(name: K): Behaviours[K] => {
     if (behaviours.has(name)) return behaviours.get(name) as Behaviours[K]
-    const state = profile.behaviourState(name)
-    const value = state.window === undefined ? state.value : state.window.otherValue
+    const value = servedBehaviour(profile, name)
     behaviours.set(name, value)
     return value
   }
@@ -68,9 +70,21 @@ export function serveRelease(profile: VersionProfile): ServedRelease {
       staleStatus: has('value', 'RunnerStatus=stale'),
       neverContactedStatus: behaviour('neverContactedStatus'),
     },
+    tokenPrefixes: tokenPrefixesOf(profile),
     scopeRule: (rule) => (unknownScopes.length === 0 ? rule : { ...rule, opening: rule.opening.filter((scope) => !unknownScopes.includes(scope)) }),
     wording: { runnerNotFound: behaviour('runnerNotFoundMessage') },
   }
+}
+
+/** A behaviour switch as the mock serves it: inside a window, the newer value. */
+function servedBehaviour<K extends BehaviourName>(profile: VersionProfile, name: K): Behaviours[K] {
+  const state = profile.behaviourState(name)
+  return state.window === undefined ? state.value : state.window.otherValue
+}
+
+/** The prefixes of the runner tokens `profile`'s release issues: what the store mints and a scenario's runners get. */
+export function tokenPrefixesOf(profile: VersionProfile): RunnerTokenPrefixes {
+  return { registered: servedBehaviour(profile, 'registeredRunnerTokenPrefix'), created: servedBehaviour(profile, 'createdRunnerTokenPrefix') }
 }
 
 /** Present, absent, or inside a window: then present when the window is the one it was introduced in. */

@@ -6,7 +6,7 @@ import { MAINTAINER, OWNER, type Millis, type RunnerAccessLevel, type RunnerReco
 import { registrationAllowed } from './registration-tokens.js'
 import { errorSentence, runnerErrors } from './runner-validation.js'
 import { requireUnmodifiedSince, rotateRunnerToken, type RunnerTokenResult, type TokenPrefix } from './runners.js'
-import { createdRunnerToken, registeredRunnerToken, runnerTokenExpiry } from './secrets.js'
+import { newRunnerToken, runnerTokenExpiry } from './secrets.js'
 import { authenticateRunner, type Actor } from './tokens.js'
 import type { World } from './world.js'
 
@@ -37,7 +37,7 @@ export interface RegisterRunnerParams extends RunnerSettings, TokenPrefix {
   namesInvalidToken?: boolean
 }
 
-export interface CreateUserRunnerParams extends RunnerSettings {
+export interface CreateUserRunnerParams extends RunnerSettings, TokenPrefix {
   runnerType: RunnerType
   groupId?: number
   projectId?: number
@@ -112,7 +112,7 @@ export function registerRunner(world: World, params: RegisterRunnerParams): Runn
   if (switchable && !allowed) throw new GoneError('runner registration disallowed')
 
   const runner = newRunner(world, owner, { ...params, name: params.info?.name }, {
-    token: registeredRunnerToken(params.registeredTokenPrefix), registrationType: 'registration_token', createdById: null,
+    token: newRunnerToken('registration_token', params.tokenPrefixes), registrationType: 'registration_token', createdById: null,
   })
   const { info } = params
   if (params.keepInfoVersions && info && [info.version, info.revision, info.platform, info.architecture].some((value) => value !== undefined)) {
@@ -124,7 +124,7 @@ export function registerRunner(world: World, params: RegisterRunnerParams): Runn
   return runner
 }
 
-/** `POST /user/runners`: the caller creates a runner where they manage runners; it gets a `glrt-` token. */
+/** `POST /user/runners`: the caller creates a runner where they manage runners; it gets a `glrt-` token (the endpoint came with them). */
 export function createUserRunner(world: World, actor: Actor, params: CreateUserRunnerParams): RunnerRecord {
   const { user } = actor
   let owner: Owner
@@ -153,7 +153,7 @@ export function createUserRunner(world: World, actor: Actor, params: CreateUserR
   }
   if (!permitted) throw new ForbiddenError('Insufficient permissions')
   try {
-    return newRunner(world, owner, params, { token: createdRunnerToken(), registrationType: 'authenticated_user', createdById: user.id })
+    return newRunner(world, owner, params, { token: newRunnerToken('authenticated_user', params.tokenPrefixes), registrationType: 'authenticated_user', createdById: user.id })
   } catch (error) {
     // This endpoint reports model errors as one sentence, not as a field object (reference §5).
     if (error instanceof InvalidError) throw new BadRequestReasonError(errorSentence(error.fields))
@@ -189,5 +189,5 @@ export function verifyRunner(world: World, params: VerifyRunnerParams): RunnerRe
 }
 
 export function resetRunnerAuthenticationTokenByToken(world: World, params: RunnerTokenParams & TokenPrefix): RunnerTokenResult {
-  return rotateRunnerToken(world, authenticateRunner(world, params.token), params.registeredTokenPrefix)
+  return rotateRunnerToken(world, authenticateRunner(world, params.token), params.tokenPrefixes)
 }

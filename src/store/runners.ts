@@ -9,7 +9,7 @@ import type {
   GroupRecord, Millis, ProjectRecord, RunnerAccessLevel, RunnerManagerRecord, RunnerRecord,
 } from './records.js'
 import { runnerErrors } from './runner-validation.js'
-import { NEWEST_REGISTERED_PREFIX, nextRunnerToken, runnerTokenExpiry } from './secrets.js'
+import { newRunnerToken, runnerTokenExpiry, type RunnerTokenPrefixes } from './secrets.js'
 import type { Actor } from './tokens.js'
 import type { World } from './world.js'
 
@@ -145,16 +145,17 @@ export function listRunnerProjects(world: World, actor: Actor, params: RunnerPro
 export function resetRunnerAuthenticationToken(world: World, actor: Actor, params: RunnerIdParams & TokenPrefix): RunnerTokenResult {
   const runner = findRunner(world, params.id)
   if (!canUpdateRunner(world, actor.user, runner)) throw new ForbiddenError('No access granted')
-  return rotateRunnerToken(world, runner, params.registeredTokenPrefix)
+  return rotateRunnerToken(world, runner, params.tokenPrefixes)
 }
 
-/** The prefix of registered runners' tokens in the served release (`glrtr-`, `t1_` or none). Default the newest's. */
+/** The prefixes of the runner tokens the served release issues; the newest release's when absent. */
 export interface TokenPrefix {
-  registeredTokenPrefix?: string
+  tokenPrefixes?: RunnerTokenPrefixes
 }
 
-export function rotateRunnerToken(world: World, runner: RunnerRecord, registeredTokenPrefix = NEWEST_REGISTERED_PREFIX): RunnerTokenResult {
-  const rotated = world.setRunnerToken(runner, nextRunnerToken(runner, registeredTokenPrefix), runnerTokenExpiry(world))
+/** A fresh token of the same family as the runner's current one; the old one stops working at once. */
+export function rotateRunnerToken(world: World, runner: RunnerRecord, tokenPrefixes?: RunnerTokenPrefixes): RunnerTokenResult {
+  const rotated = world.setRunnerToken(runner, newRunnerToken(runner.registrationType, tokenPrefixes), runnerTokenExpiry(world))
   rotated.updatedAt = world.now()
   return { token: rotated.token, tokenExpiresAt: rotated.tokenExpiresAt }
 }

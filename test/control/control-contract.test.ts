@@ -7,6 +7,7 @@ import { ControlPlane } from '../../src/control/plane.js'
 import { controlContractFile, controlSurface, type ControlSurfaceShape } from '../../src/control/surface.js'
 import { loadScenario } from '../../src/scenarios/load.js'
 import { systemClock } from '../../src/store/clock.js'
+import { NEWEST_TOKEN_PREFIXES } from '../../src/store/secrets.js'
 
 describe('openapi/control.yaml', () => {
   it('has exactly one surface function for every control operation', () => {
@@ -22,7 +23,7 @@ describe('openapi/control.yaml', () => {
       maxSessions: 1,
     })
     try {
-      const surface = controlSurface({ plane, contract: () => contract, scenarioFiles: undefined, faultTargets: { operationIds: [], paths: [] }, prefix: '/__mock', about: { version: '0', gitlabVersion: '18.0', startedAt: 0 } })
+      const surface = controlSurface({ plane, contract: () => contract, scenarioFiles: undefined, faultTargets: { operationIds: [], paths: [] }, tokenPrefixes: NEWEST_TOKEN_PREFIXES, prefix: '/__mock', about: { version: '0', gitlabVersion: '18.0', startedAt: 0 } })
       expect(Object.keys(surface.operations).sort()).toEqual([...contract.operations.keys()].sort())
       expect(contract.basePath).toBe('/__mock')
     } finally {

@@ -4,10 +4,11 @@ import { parseScenario } from '../../src/scenarios/load.js'
 import { JobTable } from '../../src/store/job-table.js'
 import { runnerStatus } from '../../src/store/status.js'
 import type { WorldData } from '../../src/store/records.js'
+import type { RunnerTokenPrefixes } from '../../src/store/secrets.js'
 
 const NOW = Date.parse('2025-06-01T12:00:00.000Z')
-const generated = (generate: string, now = NOW): WorldData =>
-  parseScenario(`users:\n  - { username: root, admin: true }\ngenerate: ${generate}\n`, 'generated.yaml', { now })
+const generated = (generate: string, now = NOW, tokenPrefixes?: RunnerTokenPrefixes): WorldData =>
+  parseScenario(`users:\n  - { username: root, admin: true }\ngenerate: ${generate}\n`, 'generated.yaml', { now, tokenPrefixes })
 const hash = (world: WorldData): string => createHash('sha256').update(JSON.stringify(world)).digest('hex')
 
 describe('generated worlds', () => {
@@ -60,5 +61,24 @@ describe('generated worlds', () => {
     expect([world.runners.length, world.jobs.length > 400_000]).toEqual([100_000, true])
     // As compact rows, not 400 000 objects (see store/job-table.ts).
     expect(world.jobs).toBeInstanceOf(JobTable)
+  })
+
+  // Reference §2.6: none before 17.5 (registered) or 15.9 (created): 30 lowercase hex; t1_ from 17.5.
+  it('give their runners the tokens the served release issues, with the same secret in every release', () => {
+    const spec = '{ seed: 3, runners: 300, jobs_per_runner: 1 }'
+    const newest = generated(spec)
+    const legacy = generated(spec, NOW, { registered: '', created: '' })
+    const t1 = generated(spec, NOW, { registered: 't1_', created: 'glrt-' })
+    const bodyOf = (token: string) => token.replace(/^(glrtr-|glrt-)/, '')
+    expect(new Set(newest.runners.map((runner) => runner.registrationType))).toEqual(new Set(['registration_token', 'authenticated_user']))
+    newest.runners.forEach((runner, index) => {
+      expect(legacy.runners[index]!.token).toBe(Buffer.from(bodyOf(runner.token), 'base64url').toString('hex'))
+      expect(legacy.runners[index]!.token).toMatch(/^[0-9a-f]{30}$/)
+      expect(t1.runners[index]!.token).toBe(runner.registrationType === 'registration_token' ? `t1_${bodyOf(runner.token)}` : runner.token)
+    })
+    expect(new Set(legacy.runners.map((runner) => runner.token)).size).toBe(300)
+    // Only the tokens differ.
+    expect(JSON.stringify({ ...legacy, runners: legacy.runners.map((runner) => ({ ...runner, token: '' })) }))
+      .toBe(JSON.stringify({ ...newest, runners: newest.runners.map((runner) => ({ ...runner, token: '' })) }))
   })
 })

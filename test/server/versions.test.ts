@@ -325,6 +325,36 @@ describe('runner-facing answers per release', () => {
     }
   })
 
+  // A scenario's runner without a `token:` gets one as the release issued them: 11 was created (no
+  // prefix before glrt-, 15.9), 21 registered (no prefix before 17.5); 10's token is written in the scenario.
+  it.each(perRelease([
+    [/^[0-9a-f]{30}$/, /^[0-9a-f]{30}$/], [/^[0-9a-f]{30}$/, /^[0-9a-f]{30}$/], [/^glrt-[\w-]{20}$/, /^[0-9a-f]{30}$/],
+    [/^glrt-[\w-]{20}$/, /^[0-9a-f]{30}$/], [/^glrt-[\w-]{20}$/, /^glrtr-[\w-]{20}$/], [/^glrt-[\w-]{20}$/, /^glrtr-[\w-]{20}$/],
+  ] as const))('%s gives the scenario runners without a token tokens shaped %s (created, registered), and they authenticate', async (release, [created, registered]) => {
+    const tokenOf = (id: number) => mocks[release].world.runners.get(id)!.token
+    expect(tokenOf(11)).toMatch(created)
+    expect(tokenOf(21)).toMatch(registered)
+    expect(tokenOf(10)).toBe(RUNNER_10_TOKEN)
+    for (const id of [10, 11, 21]) {
+      expect((await mocks[release].call('POST', '/runners/verify', { body: { token: tokenOf(id) } })).status, `runner ${id}`).toBe(200)
+    }
+  })
+
+  it('shows those tokens in a runner’s details while GitLab did (11.11)', async () => {
+    expect(await body('11.11', 'GET', '/runners/21')).toMatchObject({ id: 21, token: expect.stringMatching(/^[0-9a-f]{30}$/) })
+    expect(await body('11.11', 'GET', '/runners/10')).toMatchObject({ id: 10, token: RUNNER_10_TOKEN })
+  })
+
+  it.each(perRelease([null, /^[0-9a-f]{30}$/, /^glrt-[\w-]{20}$/, /^glrt-[\w-]{20}$/, /^glrt-[\w-]{20}$/, /^glrt-[\w-]{20}$/]))(
+    '%s resets a created runner’s token to one shaped %s (none before glrt-, 15.9; no reset before 14.3)',
+    async (release, shape) => {
+      const reset = await send(mocks[release].url, 'POST', '/runners/11/reset_authentication_token', { token: ADMIN })
+      if (shape === null) return expect(reset.status).toBe(404)
+      expect(reset.status).toBe(201)
+      expect((reset.body as { token: string }).token).toMatch(shape)
+    },
+  )
+
   it.each(perRelease([201, 201, 201, 201, 410, 410]))('%s answers a registration where registration tokens are switched off with %s (the switch arrived in 17.0)', async (release, code) => {
     const response = await mocks[release].call('POST', '/runners', { body: { token: LEGACY_GROUP_REGISTRATION_TOKEN } })
     expect(response.status).toBe(code)

@@ -30,7 +30,7 @@ export const registerRunner: Handler<'registerRunner'> = ({ params }, { world, r
     keepInfoVersions: release.behaviour('runnerVersionFieldsFrom') === 'runner',
     registrationSwitch: release.behaviour('registrationTokenSwitch'),
     namesInvalidToken: release.behaviour('invalidRegistrationTokenMessage') !== '403 Forbidden',
-    registeredTokenPrefix: release.behaviour('registeredRunnerTokenPrefix'),
+    tokenPrefixes: release.tokenPrefixes,
   })
   return { status: 201, body: serializeRegistrationDetails(runner, release) }
 }
@@ -41,6 +41,7 @@ export const createUserRunner: Handler<'createUserRunner'> = ({ params }, contex
     runnerType: params.runner_type,
     groupId: params.group_id,
     projectId: params.project_id,
+    tokenPrefixes: context.release.tokenPrefixes,
   })
   return { status: 201, body: serializeRegistrationDetails(runner, context.release) }
 }
@@ -58,7 +59,7 @@ export const verifyRunner: Handler<'verifyRunner'> = ({ params }, { world, relea
 }
 
 export const resetRunnerAuthenticationTokenByToken: Handler<'resetRunnerAuthenticationTokenByToken'> = ({ params }, { world, release }) => {
-  const result = store.resetRunnerAuthenticationTokenByToken(world, { token: params.token, registeredTokenPrefix: release.behaviour('registeredRunnerTokenPrefix') })
+  const result = store.resetRunnerAuthenticationTokenByToken(world, { token: params.token, tokenPrefixes: release.tokenPrefixes })
   return { status: 201, body: serializeAuthenticationToken(result) }
 }
 

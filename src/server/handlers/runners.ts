@@ -70,6 +70,6 @@ export const listRunnerProjects: Handler<'listRunnerProjects'> = ({ params }, co
 }
 
 export const resetRunnerAuthenticationToken: Handler<'resetRunnerAuthenticationToken'> = ({ params }, context) => {
-  const result = store.resetRunnerAuthenticationToken(context.world, signedIn(context), { id: params.id, registeredTokenPrefix: context.release.behaviour('registeredRunnerTokenPrefix') })
+  const result = store.resetRunnerAuthenticationToken(context.world, signedIn(context), { id: params.id, tokenPrefixes: context.release.tokenPrefixes })
   return { status: 201, body: serializeAuthenticationToken(result) }
 }
