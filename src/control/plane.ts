@@ -6,8 +6,8 @@ import type { RequestHandler } from 'express'
 import type { Clock } from '../store/clock.js'
 import type { WorldData } from '../store/records.js'
 import { World } from '../store/world.js'
-import { forcedStatus, invalidSession, sessionsBusy, StateNotSavedError, type ErrorReply } from '../server/errors.js'
-import { isRead, type FaultOutcome, type RequestScope, type SentRefusal, type ServerHooks } from '../server/hooks.js'
+import { forcedStatus, invalidSession, sessionsBusy, StateNotSavedError } from '../server/errors.js'
+import { isRead, ScopeRefusal, type FaultOutcome, type RequestScope, type SentRefusal, type ServerHooks } from '../server/hooks.js'
 import type { FaultAction } from './faults.js'
 import type { JournalSize, ServedRequest } from './journal.js'
 import { SessionLimitError } from './refusals.js'
@@ -201,14 +201,14 @@ export class ControlPlane {
    * Enters a request's scope: its session by X-Mock-Session, else the main scope. An invalid
    * session id, or a full house of busy sessions, is refused here, before anything acts on a scope.
    */
-  enter(req: IncomingMessage, path: string): Exchange | { refused: ErrorReply } {
+  enter(req: IncomingMessage, path: string): Exchange | ScopeRefusal {
     const header = req.headers[SESSION_HEADER]
     let scope: Scope
     try {
       scope = typeof header === 'string' ? this.session(header) : this.main
     } catch (error) {
-      if (error instanceof SessionIdError) return { refused: invalidSession(error.message) }
-      if (error instanceof SessionLimitError) return { refused: sessionsBusy(error.message) }
+      if (error instanceof SessionIdError) return new ScopeRefusal(invalidSession(error.message))
+      if (error instanceof SessionLimitError) return new ScopeRefusal(sessionsBusy(error.message))
       throw error
     }
     const journaled = path.startsWith('/api/')

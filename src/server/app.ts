@@ -12,7 +12,7 @@ import { dispatch } from '../contract/operations.js'
 import type { World } from '../store/world.js'
 import { authenticateUser, requireScope, type Actor } from '../store/tokens.js'
 import type { Handler, OperationId } from './handler.js'
-import type { FaultOutcome, RequestScope, ServerHooks } from './hooks.js'
+import { ScopeRefusal, type FaultOutcome, type RequestScope, type ServerHooks } from './hooks.js'
 import type { CorsSetting } from './cors.js'
 import { parseAllowedHosts, siteChecks, type SitePolicy } from './site-guard.js'
 import { findUserToken } from './credentials.js'
@@ -118,8 +118,8 @@ function createShell(api: Api): express.Express {
   })
   app.use((req: Request, res: Response, next: NextFunction) => {
     const entered = hooks.enter(req, req.path)
-    if ('refused' in entered) {
-      hooks.refused(req, res, req.path, sendRefusal(res, entered.refused))
+    if (entered instanceof ScopeRefusal) {
+      hooks.refused(req, res, req.path, sendRefusal(res, entered.reply))
       return
     }
     res.locals.scope = entered
@@ -172,8 +172,8 @@ class ApiCall {
 
 function serveApi(api: Api, req: IncomingMessage, res: ServerResponse, fullPath: string, path: string, url: string): void {
   const entered = api.hooks.enter(req, fullPath)
-  if ('refused' in entered) {
-    api.hooks.refused(req, res, fullPath, sendRefusal(res, entered.refused))
+  if (entered instanceof ScopeRefusal) {
+    api.hooks.refused(req, res, fullPath, sendRefusal(res, entered.reply))
     return
   }
   // Grape answers HEAD on every GET route, as the GET without its body (Node drops the body).

@@ -53,13 +53,21 @@ export interface RequestScope extends ExchangeNotes {
   finish(res: ServerResponse): void
 }
 
+/**
+ * `enter`'s refusal of a request (a bad session id, all sessions busy) with the reply to send. A class,
+ * told apart by `instanceof`: a scope may carry any field, so a field's presence cannot say which it is.
+ */
+export class ScopeRefusal {
+  constructor(readonly reply: ErrorReply) {}
+}
+
 export interface ServerHooks {
   /**
    * Runs for every request after the site checks and the pages: enters the request's scope (its
-   * session). `path` is the request's path without its query. A reply refuses the request (a bad
-   * session id, all sessions busy) before anything acts on a scope.
+   * session). `path` is the request's path without its query. A ScopeRefusal refuses the request
+   * before anything acts on a scope.
    */
-  enter(req: IncomingMessage, path: string): RequestScope | { refused: ErrorReply }
+  enter(req: IncomingMessage, path: string): RequestScope | ScopeRefusal
   /**
    * A request refused before it entered a scope (by the Host, CORS or Origin check, or by `enter`),
    * already answered with `refusal`: the journal and the request log show it like any other.
