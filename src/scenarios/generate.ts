@@ -73,6 +73,10 @@ const FAILURE_REASONS = ['script_failure', 'script_failure', 'script_failure', '
 const REFS = ['main', 'main', 'main', 'develop', 'feature/runner-tags', 'fix/flaky-spec', 'release/17.5']
 
 /** The world `spec` adds to `base`, ids continuing after every id in `base`. */
+export function generateWorld(base: WorldData, spec: GenerateSpec, now: Millis): WorldData {
+  return new Generator(base, spec, now).run()
+}
+
 /**
  * `world` (generated on a base of `baseRunners` runners) with its generated runners' tokens shaped as
  * a release of `prefixes` issues them. The generator writes the newest release's shapes, in the
@@ -85,10 +89,6 @@ export function reshapeGeneratedTokens(world: WorldData, baseRunners: number, pr
     runner.token = shapedRunnerToken(runnerTokenPrefix(prefixes, runner.registrationType), body)
   }
   return world
-}
-
-export function generateWorld(base: WorldData, spec: GenerateSpec, now: Millis): WorldData {
-  return new Generator(base, spec, now).run()
 }
 
 class Generator {
