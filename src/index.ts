@@ -23,7 +23,7 @@ import type { World } from './store/world.js'
 import { API_PREFIX, createApp } from './server/app.js'
 import { normaliseCorsSetting, type CorsSetting } from './server/cors-setting.js'
 import { listen, urlHost } from './server/listen.js'
-import { tokenPrefixesOf } from './server/served-release.js'
+import { statusRulesOf, tokenPrefixesOf } from './server/served-release.js'
 import type { SelfCheckFailure, SelfCheckMode } from './server/self-check.js'
 
 export type { CorsSetting } from './server/cors-setting.js'
@@ -193,6 +193,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const gitlabVersion = contract.profile.label
   // A scenario's runners without a token get one shaped as this release issues them.
   const tokenPrefixes = tokenPrefixesOf(contract.profile)
+  const statusRules = statusRulesOf(contract.profile)
   // A copy of caller-owned data: the pristine world adopts these records, so nobody else may hold them.
   const data =
     typeof options.scenario === 'object' ? structuredClone(options.scenario) : loadScenario(options.scenario ?? 'default', { now: baseClock.now(), tokenPrefixes })
@@ -232,7 +233,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const faultTargets = { operationIds: [...contract.operations.keys()], paths: [...contract.operations.values()].map((operation) => operation.path) }
   const surfaceOf = (scenarioFiles: FileAccess | undefined) =>
     controlSurface({
-      plane, scenarioFiles, contract: controlContract, prefix: CONTROL_PREFIX, faultTargets, tokenPrefixes,
+      plane, scenarioFiles, contract: controlContract, prefix: CONTROL_PREFIX, faultTargets, tokenPrefixes, statusRules,
       about: { version: packageVersion(), gitlabVersion, startedAt: Date.now() },
     })
   const inProcess = surfaceOf(undefined)

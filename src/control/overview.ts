@@ -1,14 +1,12 @@
 // GET /__mock/overview and GET /__mock/personas: what a dashboard shows first. Counts come from the
-// scope's world with the same status rule the REST API applies, so a badge and a count never disagree.
+// scope's world with the status rules of the release the REST API answers as (its thresholds and its
+// words: `not_connected` and no `stale` in 11.x), so a badge and a count never disagree.
 import { readdirSync } from 'node:fs'
 import { findPersonas, type Persona } from '../cli/personas.js'
 import { SCENARIOS_DIR } from '../scenarios/load.js'
 import type { RunnerType, WorldData } from '../store/records.js'
-import { runnerStatus, type RunnerStatus } from '../store/status.js'
+import { runnerStatus, type RunnerStatus, type StatusRules } from '../store/status.js'
 import type { World } from '../store/world.js'
-
-/** The newest GitLab's status words (pre-15.0 releases said not_connected; the counts use the newest rules). */
-type NewestRunnerStatus = Exclude<RunnerStatus, 'not_connected'>
 
 export interface Overview {
   /** The loaded scenario's name or file (`inline` for uploaded YAML), null for data passed in by a program. */
@@ -23,16 +21,21 @@ export interface Overview {
     projects: number
     runners: number
     runnersByType: Record<RunnerType, number>
-    runnersByStatus: Record<NewestRunnerStatus, number>
+    /** By the status words of the release served, each it has (zero counts too). */
+    runnersByStatus: Partial<Record<RunnerStatus, number>>
   }
 }
 
-export function overviewOf(world: World, scenario: string | null, gitlabVersion: string): Overview {
+export function overviewOf(world: World, scenario: string | null, gitlabVersion: string, rules: StatusRules): Overview {
   const runnersByType: Record<RunnerType, number> = { instance_type: 0, group_type: 0, project_type: 0 }
-  const runnersByStatus: Record<NewestRunnerStatus, number> = { online: 0, offline: 0, stale: 0, never_contacted: 0, paused: 0 }
+  const runnersByStatus: Partial<Record<RunnerStatus, number>> = { online: 0, offline: 0 }
+  if (rules.staleStatus) runnersByStatus.stale = 0
+  runnersByStatus[rules.neverContactedStatus] = 0
+  runnersByStatus.paused = 0
   for (const runner of world.runners.values()) {
     runnersByType[runner.runnerType] += 1
-    runnersByStatus[runnerStatus(world, runner) as NewestRunnerStatus] += 1
+    const status = runnerStatus(world, runner, rules)
+    runnersByStatus[status] = (runnersByStatus[status] ?? 0) + 1
   }
   return {
     scenario,

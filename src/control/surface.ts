@@ -13,6 +13,7 @@ import { displayName } from '../scenarios/source.js'
 import type { FileAccess } from '../scenarios/file-access.js'
 import type { WorldData } from '../store/records.js'
 import type { RunnerTokenPrefixes } from '../store/secrets.js'
+import type { StatusRules } from '../store/status.js'
 import { checkFaultTarget, FaultError, type FaultTargets } from './faults.js'
 import type { Journal } from './journal.js'
 import { overviewOf, personasOf } from './overview.js'
@@ -106,6 +107,8 @@ export interface ControlSurfaceOptions {
   faultTargets: FaultTargets
   /** The prefixes of the runner tokens the served release issues: a scenario's runners without a token get such tokens. */
   tokenPrefixes: RunnerTokenPrefixes
+  /** How the served release words a runner's status: the overview counts by it. */
+  statusRules: StatusRules
   /** What health and the index report about this mock. */
   about: { version: string; gitlabVersion: string; startedAt: number }
   /** Path the control API is mounted at, for the index. */
@@ -174,7 +177,7 @@ export function controlSurface(options: ControlSurfaceOptions) {
       plane.importState(scope, data)
       return noContent
     },
-    getOverview: (scope: Scope) => answer(200, overviewOf(scope.world, plane.scenarioNameOf(scope), about.gitlabVersion)),
+    getOverview: (scope: Scope) => answer(200, overviewOf(scope.world, plane.scenarioNameOf(scope), about.gitlabVersion, options.statusRules)),
     listPersonas: (scope: Scope) => answer(200, { personas: personasOf(scope.world) }),
     listJournal: (scope: Scope, params: ControlParams<'listJournal'>) => answer(200, { entries: scope.journal.list(params.limit) }),
     clearJournal: (scope: Scope) => {

@@ -617,6 +617,7 @@ export interface components {
                 runnersByType: {
                     [key: string]: number;
                 };
+                /** @description Runners by `status` in the words and thresholds of the GitLab release served, one key for each status that release answers (11.x and 14.x say `not_connected` and have no `stale`), zero counts included; the same statuses its REST API lists. */
                 runnersByStatus: {
                     [key: string]: number;
                 };

@@ -49,7 +49,6 @@ export function serveRelease(profile: VersionProfile): ServedRelease {
     behaviours.set(name, value)
     return value
   }
-  const staleWindow = behaviour('staleWindow')
   // A token carrying only a scope its release did not know opens nothing, like a token without it.
   const unknownScopes = [...(behaviour('manageRunnerScope') ? [] : ['manage_runner']), ...(behaviour('createRunnerScope') ? [] : ['create_runner'])]
   return {
@@ -64,12 +63,7 @@ export function serveRelease(profile: VersionProfile): ServedRelease {
       for (const key of hidden) delete copy[key]
       return copy as T
     },
-    statusRules: {
-      onlineWindowMs: behaviour('onlineWindow') === '1h' ? HOUR : 2 * HOUR,
-      staleAfter: staleWindow === null ? null : staleWindow === '3mo' ? { months: 3 } : { days: 7 },
-      staleStatus: has('value', 'RunnerStatus=stale'),
-      neverContactedStatus: behaviour('neverContactedStatus'),
-    },
+    statusRules: statusRulesOf(profile),
     tokenPrefixes: tokenPrefixesOf(profile),
     scopeRule: (rule) => (unknownScopes.length === 0 ? rule : { ...rule, opening: rule.opening.filter((scope) => !unknownScopes.includes(scope)) }),
     wording: { runnerNotFound: behaviour('runnerNotFoundMessage') },
@@ -80,6 +74,17 @@ export function serveRelease(profile: VersionProfile): ServedRelease {
 function servedBehaviour<K extends BehaviourName>(profile: VersionProfile, name: K): Behaviours[K] {
   const state = profile.behaviourState(name)
   return state.window === undefined ? state.value : state.window.otherValue
+}
+
+/** How `profile`'s release words a runner's status (thresholds, status words): what the store and the dashboard's counts apply. */
+export function statusRulesOf(profile: VersionProfile): StatusRules {
+  const staleWindow = servedBehaviour(profile, 'staleWindow')
+  return {
+    onlineWindowMs: servedBehaviour(profile, 'onlineWindow') === '1h' ? HOUR : 2 * HOUR,
+    staleAfter: staleWindow === null ? null : staleWindow === '3mo' ? { months: 3 } : { days: 7 },
+    staleStatus: presence(profile, 'value:RunnerStatus=stale', new Map(profile.windowFacts().map((fact) => [fact.id, fact.description]))),
+    neverContactedStatus: servedBehaviour(profile, 'neverContactedStatus'),
+  }
 }
 
 /** The prefixes of the runner tokens `profile`'s release issues: what the store mints and a scenario's runners get. */

@@ -8,6 +8,7 @@ import { controlContractFile, controlSurface, type ControlSurfaceShape } from '.
 import { loadScenario } from '../../src/scenarios/load.js'
 import { systemClock } from '../../src/store/clock.js'
 import { NEWEST_TOKEN_PREFIXES } from '../../src/store/secrets.js'
+import { NEWEST_STATUS_RULES } from '../../src/store/status.js'
 
 describe('openapi/control.yaml', () => {
   it('has exactly one surface function for every control operation', () => {
@@ -23,7 +24,7 @@ describe('openapi/control.yaml', () => {
       maxSessions: 1,
     })
     try {
-      const surface = controlSurface({ plane, contract: () => contract, scenarioFiles: undefined, faultTargets: { operationIds: [], paths: [] }, tokenPrefixes: NEWEST_TOKEN_PREFIXES, prefix: '/__mock', about: { version: '0', gitlabVersion: '18.0', startedAt: 0 } })
+      const surface = controlSurface({ plane, contract: () => contract, scenarioFiles: undefined, faultTargets: { operationIds: [], paths: [] }, tokenPrefixes: NEWEST_TOKEN_PREFIXES, statusRules: NEWEST_STATUS_RULES, prefix: '/__mock', about: { version: '0', gitlabVersion: '18.0', startedAt: 0 } })
       expect(Object.keys(surface.operations).sort()).toEqual([...contract.operations.keys()].sort())
       expect(contract.basePath).toBe('/__mock')
     } finally {

@@ -87,6 +87,21 @@ describe('GET /__mock/overview and /__mock/personas', () => {
     expect(list.body).toHaveLength((after.body as { counts: { runnersByStatus: { online: number } } }).counts.runnersByStatus.online)
   })
 
+  it.each(['11.11', '14.10', '18.6'])('counts by the status words and thresholds of the release served (%s), as its API lists them', async (gitlabVersion) => {
+    const served = await startTestMock({ gitlabVersion })
+    try {
+      const list = await served.call('GET', '/runners/all?per_page=100', { token: ADMIN })
+      const byStatus: Record<string, number> = {}
+      for (const runner of list.body as { status: string }[]) byStatus[runner.status] = (byStatus[runner.status] ?? 0) + 1
+      const counts = ((await control(served, 'GET', '/overview')).body as { counts: { runnersByStatus: Record<string, number> } }).counts.runnersByStatus
+      expect(Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0))).toEqual(byStatus)
+      // 11.x had no stale and said not_connected (reference §9).
+      expect(Object.keys(counts)).toEqual(gitlabVersion === '11.11' ? ['online', 'offline', 'not_connected', 'paused'] : gitlabVersion === '14.10' ? ['online', 'offline', 'not_connected', 'paused'] : ['online', 'offline', 'stale', 'never_contacted', 'paused'])
+    } finally {
+      await served.close()
+    }
+  })
+
   it('names the scenario a scope was loaded from', async () => {
     await control(mock, 'POST', '/scenario', { session: 'loaded', body: { name: 'empty' } })
     expect((await control(mock, 'GET', '/overview', { session: 'loaded' })).body).toMatchObject({ scenario: 'empty', counts: { runners: 0 } })
