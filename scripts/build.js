@@ -1,7 +1,7 @@
 // `npm run build`: compiles src/ into dist/, generates the seeded worlds of the shipped scenarios into
 // dist/worlds/ (src/scenarios/prebuilt-world.ts) and the contracts' version-fact catalogues into
 // dist/facts/ (src/profile/prebuilt-catalogue.ts) and the contracts with their $refs inlined into
-// dist/contracts/ (src/contract/prebuilt-dereference.ts), bundles the command into dist/bundle/
+// dist/contracts/ (src/contract/prebuilt-dereference.ts), all three by scripts/prebuild.js, bundles the command into dist/bundle/
 // (scripts/bundle.js) with its V8 code cache (scripts/code-cache.js), and stamps dist/ with the
 // fingerprint of the sources it came from (scripts/build-stamp.cjs), so the command runs dist/ only
 // while it is current.
@@ -17,10 +17,11 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { builtFromCurrentSources, sourceFingerprint, STAMP_FILE } from './build-stamp.cjs'
 import { bundleCommand, bundleFile } from './bundle.js'
 import { writeCodeCache } from './code-cache.js'
+import { prebuildAll } from './prebuild.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -32,9 +33,7 @@ try {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
   const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', scratch], { cwd: root, stdio: 'inherit' })
   if (compiled.status !== 0) process.exit(compiled.status ?? 1)
-  await prebuildWorlds(scratch)
-  await prebuildCatalogues(scratch)
-  await prebuildDereferencedContracts(scratch)
+  await prebuildAll(scratch, root)
   await bundleCommand(scratch, root)
   const cache = writeCodeCache(bundleFile(scratch), bundleFile(join(root, 'dist')))
   if (cache.startsWith('not made')) console.error(`dist/bundle's code cache ${cache}`)
@@ -45,58 +44,6 @@ try {
   console.error(`dist/ built (${changed} file${changed === 1 ? '' : 's'} changed)`)
 } finally {
   rmSync(scratch, { recursive: true, force: true })
-}
-
-/** Writes the world of each shipped scenario that generates into `<compiled>/worlds/`, made by the compiled code itself. */
-async function prebuildWorlds(compiled) {
-  const { prebuildScenarioWorld } = await import(pathToFileURL(join(compiled, 'scenarios', 'load.js')).href)
-  for (const name of readdirSync(join(root, 'scenarios')).filter((file) => file.endsWith('.yaml'))) {
-    const world = unlessBroken(`scenarios/${name}`, () => prebuildScenarioWorld(name.slice(0, -'.yaml'.length)))
-    if (world === undefined) continue
-    mkdirSync(join(compiled, 'worlds'), { recursive: true })
-    writeFileSync(join(compiled, 'worlds', `${world.key}.world`), world.bytes)
-  }
-}
-
-/** Writes the version-fact catalogue of each shipped contract into `<compiled>/facts/`, made by the compiled code itself. */
-async function prebuildCatalogues(compiled) {
-  const { prebuildCatalogue } = await import(pathToFileURL(join(compiled, 'profile', 'prebuilt-catalogue.js')).href)
-  for (const name of readdirSync(join(root, 'openapi')).filter((file) => file.endsWith('.yaml'))) {
-    const facts = unlessBroken(`openapi/${name}`, () => prebuildCatalogue(join(root, 'openapi', name)))
-    if (facts === undefined) continue
-    mkdirSync(join(compiled, 'facts'), { recursive: true })
-    writeFileSync(join(compiled, 'facts', `${facts.key}.json`), facts.text)
-  }
-}
-
-/** Writes each shipped contract with its $refs inlined into `<compiled>/contracts/`, made by the compiled code itself. */
-async function prebuildDereferencedContracts(compiled) {
-  const { loadContract } = await import(pathToFileURL(join(compiled, 'contract', 'load.js')).href)
-  const { prebuiltYaml } = await import(pathToFileURL(join(compiled, 'prebuilt.js')).href)
-  const { prebuildDereferenced } = await import(pathToFileURL(join(compiled, 'contract', 'prebuilt-dereference.js')).href)
-  for (const name of readdirSync(join(root, 'openapi')).filter((file) => file.endsWith('.yaml'))) {
-    const file = join(root, 'openapi', name)
-    const inlined = unlessBroken(`openapi/${name}`, () => {
-      const prebuilt = prebuiltYaml(file, readFileSync(file, 'utf8'))
-      return prebuilt && prebuildDereferenced(prebuilt.sha256, loadContract(file, { checkSchemas: false }).dereferenced)
-    })
-    if (inlined === undefined) continue
-    mkdirSync(join(compiled, 'contracts'), { recursive: true })
-    writeFileSync(join(compiled, 'contracts', `${inlined.key}.json`), inlined.text)
-  }
-}
-
-/**
- * What `make` returns, or undefined when `file` is broken: the build goes on without that prebuilt
- * file, and loading the file reports the problem with its line, as it did before anything was prebuilt.
- */
-function unlessBroken(file, make) {
-  try {
-    return make()
-  } catch (error) {
-    console.error(`${file} not prebuilt: ${String(error?.message ?? error).split('\n')[0]}`)
-    return undefined
-  }
 }
 
 /** Makes `target` hold exactly the files of `from`, writing only what differs; returns how many changed. */
