@@ -17,23 +17,13 @@ export async function prebuildAll(compiled, root) {
 /** Writes the world of each shipped scenario that generates into `<compiled>/worlds/`, made by the compiled code itself. */
 export async function prebuildWorlds(compiled, root) {
   const { prebuildScenarioWorld } = await import(pathToFileURL(join(compiled, 'scenarios', 'load.js')).href)
-  for (const name of readdirSync(join(root, 'scenarios')).filter((file) => file.endsWith('.yaml'))) {
-    const world = unlessBroken(`scenarios/${name}`, () => prebuildScenarioWorld(join(root, 'scenarios', name)))
-    if (world === undefined) continue
-    mkdirSync(join(compiled, 'worlds'), { recursive: true })
-    writeFileSync(join(compiled, 'worlds', `${world.key}.world`), world.bytes)
-  }
+  prebuildEach(root, 'scenarios', join(compiled, 'worlds'), '.world', prebuildScenarioWorld)
 }
 
 /** Writes the version-fact catalogue of each shipped contract into `<compiled>/facts/`, made by the compiled code itself. */
 export async function prebuildCatalogues(compiled, root) {
   const { prebuildCatalogue } = await import(pathToFileURL(join(compiled, 'profile', 'prebuilt-catalogue.js')).href)
-  for (const name of readdirSync(join(root, 'openapi')).filter((file) => file.endsWith('.yaml'))) {
-    const facts = unlessBroken(`openapi/${name}`, () => prebuildCatalogue(join(root, 'openapi', name)))
-    if (facts === undefined) continue
-    mkdirSync(join(compiled, 'facts'), { recursive: true })
-    writeFileSync(join(compiled, 'facts', `${facts.key}.json`), facts.text)
-  }
+  prebuildEach(root, 'openapi', join(compiled, 'facts'), '.json', prebuildCatalogue)
 }
 
 /** Writes each shipped contract with its $refs inlined into `<compiled>/contracts/`, made by the compiled code itself. */
@@ -41,15 +31,22 @@ export async function prebuildDereferencedContracts(compiled, root) {
   const { loadContract } = await import(pathToFileURL(join(compiled, 'contract', 'load.js')).href)
   const { prebuiltYaml } = await import(pathToFileURL(join(compiled, 'prebuilt.js')).href)
   const { prebuildDereferenced } = await import(pathToFileURL(join(compiled, 'contract', 'prebuilt-dereference.js')).href)
-  for (const name of readdirSync(join(root, 'openapi')).filter((file) => file.endsWith('.yaml'))) {
-    const file = join(root, 'openapi', name)
-    const inlined = unlessBroken(`openapi/${name}`, () => {
-      const prebuilt = prebuiltYaml(file, readFileSync(file, 'utf8'))
-      return prebuilt && prebuildDereferenced(prebuilt.sha256, loadContract(file, { checkSchemas: false }).dereferenced)
-    })
-    if (inlined === undefined) continue
-    mkdirSync(join(compiled, 'contracts'), { recursive: true })
-    writeFileSync(join(compiled, 'contracts', `${inlined.key}.json`), inlined.text)
+  prebuildEach(root, 'openapi', join(compiled, 'contracts'), '.json', (file) => {
+    const prebuilt = prebuiltYaml(file, readFileSync(file, 'utf8'))
+    return prebuilt && prebuildDereferenced(prebuilt.sha256, loadContract(file, { checkSchemas: false }).dereferenced)
+  })
+}
+
+/**
+ * For each `*.yaml` file in `<root>/<folder>`, what `make(path)` prebuilds of it (`{ key, bytes }` or
+ * `{ key, text }`, or nothing), written to `<out>/<key><extension>`.
+ */
+function prebuildEach(root, folder, out, extension, make) {
+  for (const name of readdirSync(join(root, folder)).filter((file) => file.endsWith('.yaml'))) {
+    const made = unlessBroken(`${folder}/${name}`, () => make(join(root, folder, name)))
+    if (!made) continue
+    mkdirSync(out, { recursive: true })
+    writeFileSync(join(out, `${made.key}${extension}`), made.bytes ?? made.text)
   }
 }
 
