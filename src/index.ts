@@ -23,7 +23,7 @@ import type { World } from './store/world.js'
 import { API_PREFIX, createApp } from './server/app.js'
 import { normaliseCorsSetting, type CorsSetting } from './server/cors-setting.js'
 import { listen, urlHost } from './server/listen.js'
-import { statusRulesOf, tokenPrefixesOf } from './server/served-release.js'
+import { serveRelease } from './server/served-release.js'
 import type { SelfCheckFailure, SelfCheckMode } from './server/self-check.js'
 
 export type { CorsSetting } from './server/cors-setting.js'
@@ -191,9 +191,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   sharedContract ??= loadContract(defaultContractFile, { checkSchemas: false })
   const contract = options.gitlabVersion === undefined ? sharedContract : sharedContract.forRelease(options.gitlabVersion)
   const gitlabVersion = contract.profile.label
-  // A scenario's runners without a token get one shaped as this release issues them.
-  const tokenPrefixes = tokenPrefixesOf(contract.profile)
-  const statusRules = statusRulesOf(contract.profile)
+  // Built once: the API answers by it, a scenario's runners without a token get its token shapes, the overview counts by its status rules.
+  const release = serveRelease(contract.profile)
+  const { tokenPrefixes, statusRules } = release
   // A copy of caller-owned data: the pristine world adopts these records, so nobody else may hold them.
   const data =
     typeof options.scenario === 'object' ? structuredClone(options.scenario) : loadScenario(options.scenario ?? 'default', { now: baseClock.now(), tokenPrefixes })
@@ -240,6 +240,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const selfCheck = options.selfCheck ?? 'log'
   const { app, responder } = createApp({
     contract,
+    release,
     hooks: plane.serverHooks(
       CONTROL_PREFIX,
       controlRoutes({

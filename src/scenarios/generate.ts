@@ -82,7 +82,7 @@ export function generateWorld(base: WorldData, spec: GenerateSpec, now: Millis):
  * a release of `prefixes` issues them. The generator writes the newest release's shapes, in the
  * prebuilt world too; the secret part stays, so the same seed gives the same tokens in every release.
  */
-export function reshapeGeneratedTokens(world: WorldData, baseRunners: number, prefixes: RunnerTokenPrefixes): WorldData {
+export function reshapeGeneratedTokens(world: WorldData, baseRunners: number, prefixes: RunnerTokenPrefixes = NEWEST_TOKEN_PREFIXES): WorldData {
   if (prefixes.registered === NEWEST_TOKEN_PREFIXES.registered && prefixes.created === NEWEST_TOKEN_PREFIXES.created) return world
   for (const runner of world.runners.slice(baseRunners)) {
     const body = runner.token.slice(runnerTokenPrefix(NEWEST_TOKEN_PREFIXES, runner.registrationType).length)

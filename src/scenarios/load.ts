@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs'
 import type { Millis, WorldData } from '../store/records.js'
-import { NEWEST_TOKEN_PREFIXES, type RunnerTokenPrefixes } from '../store/secrets.js'
+import type { RunnerTokenPrefixes } from '../store/secrets.js'
 import { buildWorld } from './build.js'
 import type { GenerateSpec } from './format.js'
 import { reshapeGeneratedTokens } from './generate.js'
@@ -66,8 +66,7 @@ function readScenarioText(nameOrPath: string): { text: string; file: string } {
 /** Builds a world from scenario text; `file` names it in messages and anchors relative includes. */
 export function parseScenario(text: string, file: string, options: LoadOptions): WorldData {
   const { built, generate, replay } = readAndBuild(text, file, options)
-  const tokenPrefixes = options.tokenPrefixes ?? NEWEST_TOKEN_PREFIXES
-  const world = generate === null ? built : reshapeGeneratedTokens(seededWorld(built, generate, options.now), built.runners.length, tokenPrefixes)
+  const world = generate === null ? built : reshapeGeneratedTokens(seededWorld(built, generate, options.now), built.runners.length, options.tokenPrefixes)
   const replays = readReplays(replay, options.files)
   return replays.length === 0 ? world : { ...world, replays }
 }

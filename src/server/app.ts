@@ -27,7 +27,7 @@ import { staticReply } from './static-replies.js'
 import { UnauthorizedError } from '../store/errors.js'
 import { handlers } from './routes.js'
 import { DOCS_PATH, pages } from './pages.js'
-import { serveRelease, type ServedRelease } from './served-release.js'
+import type { ServedRelease } from './served-release.js'
 
 export const API_PREFIX = '/api/v4'
 // Express is loaded with the shell, on the first request outside the GitLab API: a mock that only
@@ -38,7 +38,9 @@ const DOCS = DOCS_PATH.slice(0, -1)
 const OPENAPI_JSON = '/openapi.json'
 
 export interface AppOptions {
+  /** The contract as the served release answers, and that release (`serveRelease(contract.profile)`, built once by whoever wires the mock). */
   contract: Contract
+  release: ServedRelease
   /** Sessions, faults, journal, the world per request and the control API (the control plane's). */
   hooks: ServerHooks
   selfCheck: SelfCheckMode
@@ -69,10 +71,10 @@ interface Api {
 }
 
 export function createApp(options: AppOptions): MockApp {
-  const { contract, hooks } = options
+  const { contract, hooks, release } = options
   const responder = createResponder(contract, options.selfCheck, options.log)
   // The contract is the served release's derived document: routes, validation and self-check follow it.
-  const api: Api = { options, contract, hooks, responder, release: serveRelease(contract.profile), documentJson: undefined }
+  const api: Api = { options, contract, hooks, responder, release, documentJson: undefined }
   const policy: SitePolicy = { allowedHosts: parseAllowedHosts(options.allowedHosts), cors: options.cors, controlPrefix: hooks.mount.prefix }
   let shell: express.Express | undefined
   const listener: RequestListener = (req, res) => {

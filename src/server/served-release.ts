@@ -17,9 +17,9 @@ export interface ServedRelease {
   behaviour<K extends BehaviourName>(name: K): Behaviours[K]
   /** The entity without the keys this release does not send; `schema` names it as the contract does (`Runner`, `Metadata.kas`). */
   shown<T extends object>(schema: string, entity: T): T
-  /** Thresholds and status words for the store. */
+  /** Thresholds and status words for the store (and the dashboard's counts). */
   statusRules: StatusRules
-  /** The prefixes of the runner tokens this release issues (none: legacy 30-hex tokens). */
+  /** The prefixes of the runner tokens this release issues (none: legacy 30-hex tokens): what the store mints and a scenario's runners get. */
   tokenPrefixes: RunnerTokenPrefixes
   /** The contract's scope rule without the scopes this release did not know (manage_runner, create_runner). */
   scopeRule(rule: ScopeRule): ScopeRule
@@ -45,10 +45,12 @@ export function serveRelease(profile: VersionProfile): ServedRelease {
   const behaviours = new Map<BehaviourName, unknown>()
   const behaviour = <K extends BehaviourName>(name: K): Behaviours[K] => {
     if (behaviours.has(name)) return behaviours.get(name) as Behaviours[K]
-    const value = servedBehaviour(profile, name)
+    const state = profile.behaviourState(name)
+    const value = state.window === undefined ? state.value : state.window.otherValue
     behaviours.set(name, value)
     return value
   }
+  const staleWindow = behaviour('staleWindow')
   // A token carrying only a scope its release did not know opens nothing, like a token without it.
   const unknownScopes = [...(behaviour('manageRunnerScope') ? [] : ['manage_runner']), ...(behaviour('createRunnerScope') ? [] : ['create_runner'])]
   return {
@@ -63,33 +65,16 @@ export function serveRelease(profile: VersionProfile): ServedRelease {
       for (const key of hidden) delete copy[key]
       return copy as T
     },
-    statusRules: statusRulesOf(profile),
-    tokenPrefixes: tokenPrefixesOf(profile),
+    statusRules: {
+      onlineWindowMs: behaviour('onlineWindow') === '1h' ? HOUR : 2 * HOUR,
+      staleAfter: staleWindow === null ? null : staleWindow === '3mo' ? { months: 3 } : { days: 7 },
+      staleStatus: has('value', 'RunnerStatus=stale'),
+      neverContactedStatus: behaviour('neverContactedStatus'),
+    },
+    tokenPrefixes: { registered: behaviour('registeredRunnerTokenPrefix'), created: behaviour('createdRunnerTokenPrefix') },
     scopeRule: (rule) => (unknownScopes.length === 0 ? rule : { ...rule, opening: rule.opening.filter((scope) => !unknownScopes.includes(scope)) }),
     wording: { runnerNotFound: behaviour('runnerNotFoundMessage') },
   }
-}
-
-/** A behaviour switch as the mock serves it: inside a window, the newer value. */
-function servedBehaviour<K extends BehaviourName>(profile: VersionProfile, name: K): Behaviours[K] {
-  const state = profile.behaviourState(name)
-  return state.window === undefined ? state.value : state.window.otherValue
-}
-
-/** How `profile`'s release words a runner's status (thresholds, status words): what the store and the dashboard's counts apply. */
-export function statusRulesOf(profile: VersionProfile): StatusRules {
-  const staleWindow = servedBehaviour(profile, 'staleWindow')
-  return {
-    onlineWindowMs: servedBehaviour(profile, 'onlineWindow') === '1h' ? HOUR : 2 * HOUR,
-    staleAfter: staleWindow === null ? null : staleWindow === '3mo' ? { months: 3 } : { days: 7 },
-    staleStatus: presence(profile, 'value:RunnerStatus=stale', new Map(profile.windowFacts().map((fact) => [fact.id, fact.description]))),
-    neverContactedStatus: servedBehaviour(profile, 'neverContactedStatus'),
-  }
-}
-
-/** The prefixes of the runner tokens `profile`'s release issues: what the store mints and a scenario's runners get. */
-export function tokenPrefixesOf(profile: VersionProfile): RunnerTokenPrefixes {
-  return { registered: servedBehaviour(profile, 'registeredRunnerTokenPrefix'), created: servedBehaviour(profile, 'createdRunnerTokenPrefix') }
 }
 
 /** Present, absent, or inside a window: then present when the window is the one it was introduced in. */
